@@ -1,0 +1,5 @@
+import sys
+
+from perspectives.cli import main
+
+sys.exit(main())

@@ -1,0 +1,150 @@
+"""Find quotes in a document's text.
+
+A quote matches a span of the text when the two are equal after normalisation, which forgives
+exactly two kinds of difference and nothing else:
+
+- whitespace: any run of whitespace (spaces, tabs, newlines, non-breaking spaces ...) equals any
+  other run; whitespace at either end of the quote is ignored;
+- quote marks: curly and straight quote marks are the same (’ ‘ ‛ ′ are ', and “ ” „ ″ are ").
+
+Offsets returned are those of the exact span in the original text, so `text[start:end]` is what
+the document says and normalises equal to the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+_QUOTE_MARKS = str.maketrans(
+    {"’": "'", "‘": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"'}
+)
+_TOKEN = re.compile(r"\s+|\S+")
+_WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+def normalise(text: str) -> str:
+    """Collapse each whitespace run to one space and make quote marks straight."""
+    return _WHITESPACE.sub(" ", text).translate(_QUOTE_MARKS)
+
+
+@dataclass(frozen=True)
+class _Index:
+    """A document's normalised text, with the original offset of each normalised character.
+
+    A whitespace run of the original becomes one space, mapped to the run's first character;
+    every other character maps one to one.
+    """
+
+    norm: str
+    starts: array  # of int
+    words: tuple[tuple[int, int, str], ...]  # (start, end, casefolded word) in `norm`
+
+
+@lru_cache(maxsize=64)
+def _index(text: str) -> _Index:
+    parts: list[str] = []
+    starts = array("q")
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token[0].isspace():
+            parts.append(" ")
+            starts.append(match.start())
+        else:
+            parts.append(token.translate(_QUOTE_MARKS))
+            starts.extend(range(match.start(), match.end()))
+    norm = "".join(parts)
+    words = tuple((m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(norm))
+    return _Index(norm, starts, words)
+
+
+def locate(text: str, quote: str) -> tuple[int, int] | None:
+    """The (start, end) offsets in `text` of the first span matching `quote`, or None."""
+    wanted = normalise(quote).strip()
+    if not wanted:
+        return None
+    index = _index(text)
+    at = index.norm.find(wanted)
+    if at < 0:
+        return None
+    # `wanted` begins and ends with a non-space character, and those map one to one.
+    return index.starts[at], index.starts[at + len(wanted) - 1] + 1
+
+
+def mentions_name(text: str, name: str) -> bool:
+    """Whether `text` names `name` as a whole word or phrase, ignoring case, with the same
+    tolerance of whitespace and quote marks as `locate`."""
+    wanted = normalise(name).strip().casefold()
+    if not wanted:
+        return False
+    pattern = r"(?<!\w)" + re.escape(wanted) + r"(?!\w)"
+    return re.search(pattern, _index(text).norm.casefold()) is not None
+
+
+def closest_passage(text: str, quote: str, *, candidates: int = 8) -> str:
+    """The passage of `text` most like `quote`, whitespace collapsed: a hint for a quote that
+    `locate` did not find. Empty when the text or the quote is empty.
+
+    Windows as many words long as the quote are ranked by the quote's words they share, rare
+    words weighing more (one pass over the text); the best few are compared character by
+    character.
+    """
+    wanted = normalise(quote).strip()
+    index = _index(text)
+    if not wanted or not index.norm.strip():
+        return ""
+    quote_words = Counter(_WORD.findall(wanted.casefold()))
+    words = index.words
+    size = max(1, sum(quote_words.values()))
+    if not words or not quote_words:
+        return _span(text, index, 0, min(len(index.norm), len(wanted)))
+    if len(words) <= size:
+        return _span(text, index, words[0][0], words[-1][1])
+
+    # A shared word counts more the rarer it is in the text: "the" says little, "homicidal" a lot.
+    frequency = Counter(word for _, _, word in words)
+    hits = [1 / frequency[word] if word in quote_words else 0.0 for _, _, word in words]
+    score = sum(hits[:size])
+    scores = [score]
+    for first in range(1, len(words) - size + 1):
+        score += hits[first + size - 1] - hits[first - 1]
+        scores.append(score)
+    ranked = sorted(range(len(scores)), key=lambda first: (-scores[first], first))
+
+    chosen: list[int] = []
+    for first in ranked:
+        if all(abs(first - other) >= max(1, size // 2) for other in chosen):
+            chosen.append(first)
+            if len(chosen) == candidates:
+                break
+
+    target = wanted.casefold()
+
+    def similarity(window: tuple[int, int]) -> float:
+        start, end = words[window[0]][0], words[window[1] - 1][1]
+        return SequenceMatcher(None, target, index.norm[start:end].casefold()).ratio()
+
+    best = max(((first, first + size) for first in chosen), key=similarity)
+    # Let the best window's edges move by up to two words, in case it starts or ends early.
+    first, last = best
+    shifted = {
+        (max(0, first + move_first), min(len(words), last + move_last))
+        for move_first in range(-2, 3)
+        for move_last in range(-2, 3)
+    }
+    best = max((w for w in shifted if w[0] < w[1]), key=lambda w: (similarity(w), w == best))
+    return _span(text, index, words[best[0]][0], words[best[1] - 1][1])
+
+
+def _span(text: str, index: _Index, norm_start: int, norm_end: int) -> str:
+    """The original text behind index.norm[norm_start:norm_end], whitespace collapsed."""
+    if norm_end <= norm_start:
+        return ""
+    start = index.starts[norm_start]
+    end = index.starts[norm_end - 1] + 1
+    return " ".join(text[start:end].split())

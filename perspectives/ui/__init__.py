@@ -1,0 +1,1 @@
+"""Streamlit pages and widgets: they call the package and hold no domain logic."""

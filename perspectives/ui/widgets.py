@@ -1,0 +1,98 @@
+"""Small widgets shared by the pages. Text from documents is always escaped before display."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from perspectives.model import Corpus, Document
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: str) -> str:
+    """Escape text for st.markdown so that a document's words can never become markup."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def counts(corpus: Corpus) -> None:
+    cols = st.columns(4)
+    cols[0].metric("Documents", len(corpus.documents))
+    cols[1].metric("Voices", len(corpus.voices))
+    cols[2].metric("Topics", len(corpus.topics))
+    cols[3].metric("Positions", len(corpus.positions))
+
+
+def sidebar(corpus: Corpus) -> None:
+    with st.sidebar:
+        st.markdown(f"**{md(corpus.name)}**")
+        st.caption(
+            f"{len(corpus.documents)} documents · {len(corpus.voices)} voices · "
+            f"{len(corpus.topics)} topics · {len(corpus.positions)} positions"
+        )
+        if corpus.blind_spots:
+            with st.expander("What the corpus leaves out"):
+                for spot in corpus.blind_spots:
+                    st.markdown(f"- **{md(spot.title)}**: {md(spot.description)}")
+
+
+def document_byline(document: Document) -> str:
+    authors = ", ".join(document.authors) or "unsigned"
+    certainty = f"date certainty: {document.date_certainty}"
+    return f"{authors} · {document.outlet} · {document.date_label} ({certainty})"
+
+
+def document_card(corpus: Corpus, document: Document) -> None:
+    with st.container(border=True):
+        st.subheader(document.title, anchor=False)
+        st.caption(md(document_byline(document)))
+        st.markdown(f"**Genre:** {md(document.genre)}")
+        if document.date_note:
+            st.markdown(f"**Date:** {md(document.date_note)}")
+        if document.notes.outlet:
+            st.markdown(f"**About the outlet:** {md(document.notes.outlet)}")
+        if document.notes.text:
+            st.markdown(f"**About this text:** {md(document.notes.text)}")
+        if document.url:
+            st.markdown(f"[Original publication]({document.url})")
+        voices = [v.name for v in corpus.voices if document.id in v.documents]
+        st.markdown(f"**Voices:** {md(', '.join(voices)) or 'none recorded'}")
+
+
+def download_table(frame, name: str, key: str | None = None) -> None:
+    """CSV and JSON downloads of the table behind what the page shows."""
+    from perspectives.export import table_to_csv, table_to_json
+
+    left, right = st.columns(2)
+    left.download_button(
+        "Download CSV",
+        table_to_csv(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{key or name}-csv",
+    )
+    right.download_button(
+        "Download JSON",
+        table_to_json(frame),
+        file_name=f"{name}.json",
+        mime="application/json",
+        icon=":material/download:",
+        key=f"{key or name}-json",
+    )
+
+
+def stance_text(stance: int | None, state: str) -> str:
+    """A stance as words and a signed number, e.g. "−2 · most critical"."""
+    if stance is None:
+        return "mentions, takes no side" if state == "mentions" else "silent"
+    words = {
+        -2: "strongly critical",
+        -1: "critical",
+        0: "balanced",
+        1: "sympathetic",
+        2: "strongly favourable",
+    }
+    sign = f"{stance:+d}" if stance else "0"
+    return f"{sign} · {words[stance]}"
