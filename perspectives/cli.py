@@ -19,6 +19,17 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 Command = Callable[[argparse.Namespace], int]
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1 (a bad value is a usage error, exit 2)."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not at least 1")
+    return number
+
+
 def _load(path: str | None):
     return load_corpus(Path(path) if path else default_corpus_path())
 
@@ -88,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="full-text search over paragraphs (FTS5 syntax)")
     p.add_argument("query", help='words, "a phrase", OR, NOT, prefix*')
-    p.add_argument("--limit", type=int, default=10, help="how many hits (default 10)")
+    p.add_argument("--limit", type=positive_int, default=10, help="how many hits (default 10)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--corpus", help="corpus folder (default: data/ or $PERSPECTIVES_CORPUS)")
     p.set_defaults(func=cmd_search)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ OPEN, CLOSE = "\x02", "\x03"
 _MARKED = re.compile(f"{OPEN}(.*?){CLOSE}", re.S)
 _BAREWORD = re.compile(r"^[\w\u0080-\uffff]+\*?$")
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+# Typographic double quotes (as typed on many keyboards) delimit a phrase like straight ones.
+_DOUBLE_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "″": '"'})
 
 
 class SearchError(ValueError):
@@ -105,7 +108,7 @@ class SearchIndex:
         self, query: str, limit: int = 20, documents: Iterable[str] | None = None
     ) -> list[Hit]:
         """Ranked hits for an FTS5 query (words, "phrases", OR, NOT, prefix*)."""
-        query = query.strip()
+        query = query.translate(_DOUBLE_QUOTES).strip()
         if not query:
             raise SearchError("Type a word or a phrase to search for.")
         try:
@@ -155,7 +158,10 @@ class SearchIndex:
             return self._db.execute(sql, params).fetchall()
 
 
-_INDEXES: dict[str, SearchIndex] = {}
+# The most recently used indexes, by corpus fingerprint. Bounded: an edited corpus gets a new
+# fingerprint, and a long-running app must not keep an index of every version it has seen.
+MAX_INDEXES = 8
+_INDEXES: OrderedDict[str, SearchIndex] = OrderedDict()
 _INDEX_LOCK = threading.Lock()
 
 
@@ -165,6 +171,10 @@ def index_for(corpus: Corpus) -> SearchIndex:
         index = _INDEXES.get(corpus.fingerprint)
         if index is None:
             index = _INDEXES[corpus.fingerprint] = SearchIndex(corpus.documents)
+            while len(_INDEXES) > MAX_INDEXES:
+                _INDEXES.popitem(last=False)
+        else:
+            _INDEXES.move_to_end(corpus.fingerprint)
         return index
 
 
