@@ -126,3 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_INVALID
+
+
+# Sub-commands kept in their own modules register themselves in _EXTRA_COMMANDS on import.
+from perspectives import cli_briefs  # noqa: E402, F401

@@ -279,3 +279,30 @@ def corpus_dir(write_corpus, corpus_files) -> Path:
 def sample_texts() -> tuple[str, ...]:
     """The texts of the test corpus's documents."""
     return (ESSAY_TEXT, REPORT_TEXT)
+
+
+HOSTILE_LINE = (
+    "Markup test: <script>alert(1)</script> then **bold** then [link](javascript:alert(1)) "
+    "then :red[colour] then $x^2$ then `code` and the end."
+)
+HOSTILE_QUOTE = "[link](javascript:alert(1)) then :red[colour]"
+
+
+@pytest.fixture
+def hostile_corpus_dir(write_corpus, corpus_files) -> Path:
+    """A valid corpus whose essay holds markup and script in its title, its text and a quote:
+    the app must show all of it literally."""
+    essay = corpus_files["documents/trust-essay.md"]
+    essay.meta["title"] = "The **Trust** Machine <b>[x](javascript:alert(1))</b>"
+    essay.text = essay.text + HOSTILE_LINE + "\n"
+    corpus_files["analysis/positions/trust-essay.yaml"]["positions"].append(
+        {
+            "voice": "ben-critic",
+            "topic": "technology-and-control",
+            "stance": -1,
+            "state": "asserts",
+            "summary": "A quote full of markup.",
+            "evidence": [HOSTILE_QUOTE],
+        }
+    )
+    return write_corpus(corpus_files)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from perspectives.model import Corpus, Document
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^])")
 
 
 def md(text: str) -> str:
@@ -45,7 +45,7 @@ def document_byline(document: Document) -> str:
 
 def document_card(corpus: Corpus, document: Document) -> None:
     with st.container(border=True):
-        st.subheader(document.title, anchor=False)
+        st.subheader(md(document.title), anchor=False)
         st.caption(md(document_byline(document)))
         st.markdown(f"**Genre:** {md(document.genre)}")
         if document.date_note:

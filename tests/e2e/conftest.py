@@ -50,6 +50,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
 
 
 def start_server(env_extra: dict[str, str] | None = None):
+    browser_gate()  # no server is started for tests that cannot run
     port = _free_port()
     env = {**os.environ, **(env_extra or {})}
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w")  # noqa: SIM115
@@ -101,15 +102,31 @@ def server(artifacts):
     log.close()
 
 
+def browser_missing(chromium: str = CHROMIUM) -> str | None:
+    """Why the end-to-end tests cannot run here, or None when they can."""
+    if not Path(chromium).exists():
+        return f"end-to-end tests need Debian's Chromium at {chromium} (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "end-to-end tests need Playwright for Python (pip install -r requirements-dev.txt)"
+    return None
+
+
+def browser_gate(chromium: str = CHROMIUM) -> None:
+    """Skip with the reason when no browser can run; fail instead when
+    $PERSPECTIVES_REQUIRE_BROWSER is set (read at call time), as in CI."""
+    reason = browser_missing(chromium)
+    if reason is None:
+        return
+    if os.environ.get("PERSPECTIVES_REQUIRE_BROWSER"):
+        pytest.fail(reason + "; PERSPECTIVES_REQUIRE_BROWSER is set", pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        message = (
-            f"end-to-end tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
-        )
-        if REQUIRED:
-            pytest.fail(message + "; PERSPECTIVES_REQUIRE_BROWSER is set")
-        pytest.skip(message)
+    browser_gate()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -147,7 +164,36 @@ def open_app(page, url: str) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
 
 
-def shot(page, artifacts: Path, name: str) -> Path:
+def shot(page, artifacts: Path, name: str, whole: bool = False) -> Path:
+    """Save a screenshot. Streamlit scrolls inside its main container, so a full-page shot holds
+    only the viewport; `whole=True` grows the viewport to the content for the shot (up to 8000
+    px) and restores it (this loses the scroll position: take scrolled views with the default)."""
     path = artifacts / f"{name}.png"
+    size = page.viewport_size
+    if whole and size:
+        height = page.evaluate(
+            "() => { const m = document.querySelector('[data-testid=stMain]');"
+            " return m ? m.scrollHeight : document.documentElement.scrollHeight; }"
+        )
+        page.set_viewport_size({"width": size["width"], "height": min(max(height, 1), 8000)})
+        page.wait_for_timeout(300)
     page.screenshot(path=str(path), full_page=True)
+    if whole and size:
+        page.set_viewport_size(size)
     return path
+
+
+@pytest.fixture(scope="session")
+def poll_server(artifacts, tmp_path_factory):
+    """A server of its own whose poll store is a fresh SQLite file ($PERSPECTIVES_DB), so the
+    poll tests never touch a user's workspace, nor a PostgreSQL named by $DATABASE_URL."""
+    db = tmp_path_factory.mktemp("poll-store") / "workspace.db"
+    env = {"PERSPECTIVES_DB": str(db), "DATABASE_URL": ""}
+    proc, url, log = start_server(env)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()

@@ -1,0 +1,189 @@
+"""A small page-layout layer over fpdf2: fonts, headings, runs of mixed styles, quote cards.
+
+Fonts: DejaVu Sans, a Unicode TrueType font, from the first of these folders that holds it:
+$PERSPECTIVES_PDF_FONT_DIR, Debian's fonts-dejavu-core (/usr/share/fonts/truetype/dejavu),
+other usual system folders, and matplotlib's bundled copy if matplotlib is installed. Without
+any of them the PDF falls back to the core Helvetica font, which only covers Latin-1: curly
+quotes become straight ones, dashes hyphens, an ellipsis three dots, and any other character
+outside Latin-1 its closest unaccented letter or "?" (see `ascii_safe`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import struct
+import unicodedata
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+from fpdf import FPDF
+
+FONT_ENV = "PERSPECTIVES_PDF_FONT_DIR"
+FONT_FILES = {
+    "": "DejaVuSans.ttf",
+    "B": "DejaVuSans-Bold.ttf",
+    "I": "DejaVuSans-Oblique.ttf",
+    "BI": "DejaVuSans-BoldOblique.ttf",
+}
+SYSTEM_DIRS = (
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/dejavu",
+    "/usr/share/fonts/TTF",
+    "/usr/local/share/fonts",
+    "/Library/Fonts",
+)
+TRANSLITERATION = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": ",",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "—": "--",
+        "–": "-",
+        "−": "-",
+        "…": "...",
+        "◀": "<",
+        "▶": ">",
+        "•": "-",
+    }
+)
+GREY, INK, CARD_FILL = (85, 85, 85), (20, 20, 20), (242, 242, 238)
+
+
+def font_dirs() -> list[Path]:
+    dirs = [os.environ.get(FONT_ENV, ""), *SYSTEM_DIRS]
+    spec = importlib.util.find_spec("matplotlib")
+    if spec and spec.origin:
+        dirs.append(str(Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf"))
+    return [Path(d) for d in dirs if d]
+
+
+@lru_cache(maxsize=1)
+def unicode_font() -> dict[str, Path] | None:
+    """The DejaVu Sans files by style ("" regular, "B", "I", "BI"), or None if not found."""
+    for folder in font_dirs():
+        if (folder / FONT_FILES[""]).is_file():
+            return {
+                style: folder / name if (folder / name).is_file() else folder / FONT_FILES[""]
+                for style, name in FONT_FILES.items()
+            }
+    return None
+
+
+def ascii_safe(text: str) -> str:
+    """Text the core fonts can print: typographic marks to ASCII, the rest to Latin-1."""
+    text = text.translate(TRANSLITERATION)
+    if all(ord(ch) < 256 for ch in text):
+        return text
+    out = []
+    for ch in text:
+        if ord(ch) < 256:
+            out.append(ch)
+            continue
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if ord(c) < 128)
+        out.append(base or "?")
+    return "".join(out)
+
+
+def picture_size(png: bytes) -> tuple[int, int]:
+    """Width and height in pixels, from the PNG header's IHDR chunk."""
+    width, height = struct.unpack(">II", png[16:24])
+    return width, height
+
+
+class Printer(FPDF):
+    """An A4 page with a running footer; `scale` shrinks type and images to fit a page."""
+
+    def __init__(self, title: str, use_unicode: bool | None = None) -> None:
+        super().__init__(format="A4")
+        self.doc_title = title
+        self.scale = 1.0
+        self.set_margins(18, 16, 18)
+        self.set_auto_page_break(True, margin=16)
+        self.set_title(title)
+        self.set_author("Perspectives")
+        files = unicode_font() if use_unicode is not False else None
+        if files:
+            for style, path in files.items():
+                self.add_font("dejavu", style, str(path))
+            self.family_name, self.unicode = "dejavu", True
+        else:
+            self.family_name, self.unicode = "helvetica", False
+
+    def t(self, text: str) -> str:
+        return text if self.unicode else ascii_safe(text)
+
+    def font(self, size: float, style: str = "", colour=INK) -> None:
+        self.set_font(self.family_name, style, size * self.scale)
+        self.set_text_color(*colour)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.font(7.5, "", GREY)
+        self.cell(0, 5, self.t(f"{self.doc_title}  ·  page {self.page_no()}/{{nb}}"), align="C")
+
+    def line_height(self, size: float) -> float:
+        return size * self.scale * 0.45
+
+    def heading(self, text: str, level: int = 1) -> None:
+        size = {0: 18, 1: 14, 2: 11.5, 3: 10.5}[level]
+        self.ln(1.5 * self.scale if level > 1 else 3 * self.scale)
+        self.font(size, "B")
+        self.multi_cell(0, self.line_height(size) * 1.1, self.t(text), align="L")
+        self.ln(0.8 * self.scale)
+
+    def para(self, text: str, size: float = 10, style: str = "", colour=INK, indent=0.0) -> None:
+        self.font(size, style, colour)
+        self.set_x(self.l_margin + indent)
+        self.multi_cell(0, self.line_height(size), self.t(text), align="L")
+        self.ln(1 * self.scale)
+
+    def runs(self, parts, size: float = 10, indent: float = 0.0, bullet: str = "") -> None:
+        """One paragraph of (style, text) runs that wrap together; a bullet hangs left of it."""
+        margin = self.l_margin
+        h = self.line_height(size)
+        if bullet:
+            self.font(size)
+            self.set_x(margin + indent)
+            self.cell(5 * self.scale, h, self.t(bullet))
+            indent += 5 * self.scale
+        self.set_left_margin(margin + indent)
+        self.set_x(margin + indent)
+        carry = ""
+        for style, text in parts:
+            # A run's trailing space moves to the start of the next run, so that the line can
+            # break there: write() cannot break at a space that ended the previous run.
+            text, carry = carry + text.rstrip(" "), " " * (len(text) - len(text.rstrip(" ")))
+            colour = GREY if "g" in style else INK
+            self.font(size, style.replace("g", ""), colour)
+            self.write(h, self.t(text))
+        self.set_left_margin(margin)
+        self.ln(h + 1 * self.scale)
+
+    def card(self, quote: str, speaker: str, citation: str, indent: float = 4.0) -> None:
+        """A quote on a tinted block, then who said it and where."""
+        self.set_fill_color(*CARD_FILL)
+        self.font(10, "I")
+        self.set_x(self.l_margin + indent)
+        height = self.line_height(10) * 1.05
+        self.multi_cell(0, height, self.t(f"“{quote}”"), fill=True, padding=1.2, align="L")
+        self.runs([("g", f"— {speaker}. "), ("gI", citation)], size=8.5, indent=indent)
+        self.ln(0.5 * self.scale)
+
+    def picture(self, png: bytes, max_w: float, max_h: float) -> None:
+        """An image at most `max_w` x `max_h` mm, keeping its proportions."""
+        width, height = picture_size(png)
+        ratio = height / width
+        w = min(max_w, max_h / ratio)
+        self.image(BytesIO(png), x=self.l_margin, w=w, h=w * ratio)
+        self.ln(1.5 * self.scale)
+
+    def output_bytes(self) -> bytes:
+        return bytes(self.output())

@@ -1,0 +1,188 @@
+"""Cards shared by the explorer pages: a position with its quotes, a voice's profile.
+
+Every piece of corpus text goes through `md()`; colours come from the corpus' camps (checked
+as hex colours at load time) through Streamlit's markdown colour directive, never raw HTML.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from perspectives import compare
+from perspectives.charts import stance_label
+from perspectives.model import Camp, Corpus, Position, Topic, Voice
+from perspectives.ui.navigation import PAGES_DIR
+from perspectives.ui.widgets import md, stance_text
+
+PAGES = "perspectives/ui/pages"
+COMPARE, VOICES, DOCUMENTS = f"{PAGES}/compare.py", f"{PAGES}/voices.py", f"{PAGES}/documents.py"
+STATE_WORDS = {
+    "asserts": "asserts a view",
+    "mixed": "mixed: weighs both readings",
+    "mentions": "mentions the topic, takes no side",
+}
+RELATION_WORDS = {"author": "author of", "excerpted": "excerpted in", "quoted": "quoted in"}
+
+
+def camp_marker(camp: Camp) -> str:
+    """Markdown: a dot in the camp's own colour, then the camp's name."""
+    return f':color[●]{{foreground="{camp.colour}"}} {md(camp.name)}'
+
+
+def stance_colour(stance: int | None) -> str:
+    """The badge colour that matches the heatmap's scheme (low blue, high orange)."""
+    if stance is None or stance == 0:
+        return "gray"
+    return "blue" if stance < 0 else "orange"
+
+
+def pole_hint(topic: Topic, stance: int | None) -> str:
+    if stance is None:
+        return "not placed on the axis"
+    if stance < 0:
+        return f"toward “{topic.poles.low}”"
+    if stance > 0:
+        return f"toward “{topic.poles.high}”"
+    return f"between “{topic.poles.low}” and “{topic.poles.high}”"
+
+
+def page_exists(path: str) -> bool:
+    return (PAGES_DIR / path.rsplit("/", 1)[-1]).exists()
+
+
+def stance_badge(position: Position, topic: Topic, state: bool = False) -> None:
+    """The stance as a coloured badge, the pole it leans to (and the state) in a caption."""
+    st.badge(stance_text(position.stance, position.state), color=stance_colour(position.stance))
+    hint = pole_hint(topic, position.stance)
+    st.caption(md(f"{hint} · {STATE_WORDS[position.state]}" if state else hint))
+
+
+def quotes(corpus: Corpus, position: Position) -> None:
+    """The position's quotes, each with a link that opens the reader at its paragraph."""
+    document = corpus.document(position.document)
+    for evidence in position.evidence:
+        st.markdown(f"> {md(evidence.text)}")
+        if page_exists(DOCUMENTS):
+            st.page_link(
+                DOCUMENTS,
+                label=f"Show in context (¶ {evidence.paragraph})",
+                icon=":material/menu_book:",
+                query_params={"doc": evidence.document_id, "p": str(evidence.paragraph)},
+            )
+    st.caption(f"From *{md(document.title)}*, {md(document.outlet)}, {md(document.date_label)}")
+
+
+def exchange_links(corpus: Corpus, position: Position) -> None:
+    """Links to the positions this one answers and to those that answer it (as a pair view)."""
+    answering = compare.positions_answering(corpus, position.id)
+    for label, others in (
+        ("Answers", [corpus.position_by_id(i) for i in position.answers]),
+        ("Answered by", answering),
+    ):
+        if not others:
+            continue
+        st.markdown(f"**{label}:**")
+        for other in others:
+            name = corpus.voice(other.voice).name
+            st.page_link(
+                COMPARE,
+                label=f"{md(name)} ({stance_label(other.stance) or 'takes no side'})",
+                icon=":material/forum:",
+                query_params={"topic": other.topic, "voices": f"{position.voice},{other.voice}"},
+                help="Show the two positions side by side",
+            )
+
+
+def position_card(corpus: Corpus, position: Position, heading: str = "voice") -> None:
+    """A position as a bordered card; `heading` names the voice (topic views) or the topic."""
+    voice, topic = corpus.voice(position.voice), corpus.topic(position.topic)
+    with st.container(border=True):
+        if heading == "voice":
+            st.subheader(md(voice.name), anchor=False)
+            st.markdown(camp_marker(corpus.camp(voice.camp)))
+        else:
+            st.subheader(md(topic.label), anchor=False)
+            st.caption(md(topic.question))
+        stance_badge(position, topic, state=True)
+        st.markdown(md(position.summary))
+        quotes(corpus, position)
+        if position.disagreement:
+            st.markdown(f"**Kind of disagreement:** {md(position.disagreement)}")
+        exchange_links(corpus, position)
+
+
+def head_to_head_cell(corpus: Corpus, voice: Voice, topic: Topic, position: Position | None):
+    """One voice on one topic in the head-to-head grid: stance, summary, first quote."""
+    st.markdown(f"**{md(voice.name)}**")
+    if position is None:
+        st.markdown(":gray[silent: says nothing on this topic]")
+        return
+    stance_badge(position, topic)
+    st.markdown(md(position.summary))
+    evidence = position.evidence[0]
+    st.markdown(f"> {md(evidence.text)}")
+    if page_exists(DOCUMENTS):
+        st.page_link(
+            DOCUMENTS,
+            label=f"Show in context (¶ {evidence.paragraph})",
+            icon=":material/menu_book:",
+            query_params={"doc": evidence.document_id, "p": str(evidence.paragraph)},
+        )
+
+
+def camp_legend(corpus: Corpus, camp_ids) -> None:
+    """The camps' colours as a line of text (it wraps on a narrow screen)."""
+    wanted = set(camp_ids)
+    st.markdown(" · ".join(camp_marker(c) for c in corpus.camps if c.id in wanted))
+
+
+def card_grid(
+    corpus: Corpus, positions, heading: str = "voice", per_row: int = 3, one_row_up_to: int = 4
+) -> None:
+    """Cards side by side in rows (Streamlit stacks the columns on a narrow screen); up to
+    `one_row_up_to` positions share one row, so a projector shows them all side by side."""
+    positions = list(positions)
+    per_row = max(len(positions), per_row) if len(positions) <= one_row_up_to else per_row
+    for start in range(0, len(positions), per_row):
+        columns = st.columns(per_row)
+        for column, position in zip(columns, positions[start : start + per_row], strict=False):
+            with column:
+                position_card(corpus, position, heading)
+
+
+def silent_line(label: str, names: list[str]) -> None:
+    """The silent are listed, never left out: "Silent on this topic: A, B" (or "none")."""
+    st.markdown(f"**{md(label)}** " + (md(", ".join(names)) if names else "none"))
+
+
+def voice_profile(corpus: Corpus, voice: Voice) -> None:
+    """Who the voice is and where its words come from, with the documents' provenance."""
+    camp = corpus.camp(voice.camp)
+    with st.container(border=True):
+        st.header(md(voice.name), anchor=False)
+        if voice.role:
+            st.markdown(f"**Role:** {md(voice.role)}")
+        if voice.affiliation:
+            st.markdown(f"**Affiliation:** {md(voice.affiliation)}")
+        st.markdown(f"**Camp:** {camp_marker(camp)}")
+        if camp.description:
+            st.caption(md(camp.description))
+        for document_id in voice.documents:
+            document = corpus.document(document_id)
+            authors = ", ".join(document.authors) or "unsigned"
+            st.markdown(
+                f"**{RELATION_WORDS[voice.relation].capitalize()}:** *{md(document.title)}* "
+                f"({md(authors)}), {md(document.outlet)}, {md(document.date_label)} "
+                f"(date certainty: {md(document.date_certainty)})"
+            )
+            if document.notes.outlet:
+                st.markdown(f"**About the outlet:** {md(document.notes.outlet)}")
+            if document.notes.text:
+                st.markdown(f"**About this text:** {md(document.notes.text)}")
+            if page_exists(DOCUMENTS):
+                st.page_link(
+                    DOCUMENTS,
+                    label="Read the document",
+                    icon=":material/article:",
+                    query_params={"doc": document.id},
+                )

@@ -1,0 +1,94 @@
+"""Debate brief (`/debate?motion=ID&side=proposition|opposition`, or a motion of your own:
+`?topic=ID&pole=low|high&text=WORDING&side=...`): the case for one side, the attacks to expect
+with answers, figures, questions and common ground, and the brief as Markdown, DOCX or PDF."""
+
+import streamlit as st
+
+from perspectives.brief import SIDES, custom_motion, side_pole
+from perspectives.printed import brief_name
+from perspectives.ui import briefview, links, urlstate, widgets
+from perspectives.ui.state import corpus_or_stop
+
+PAGE, CURATED, OWN = "debate", "A curated motion", "A motion of my own"
+
+corpus = corpus_or_stop()
+widgets.sidebar(corpus)
+motions = {m.id: m for m in corpus.motions}
+topics = {t.id: t for t in corpus.topics}
+
+fresh = urlstate.url_changed(PAGE)
+asked_own = links.param("topic") is not None and links.param("motion") is None
+motion_id = urlstate.checked(
+    links.param("motion"), motions, "motion", next(iter(motions), None), fresh
+)
+topic_id = urlstate.checked(links.param("topic"), topics, "topic", corpus.topics[0].id, fresh)
+pole = urlstate.checked(links.param("pole"), ("low", "high"), "pole", "low", fresh)
+side = urlstate.checked(links.param("side"), SIDES, "side", "proposition", fresh)
+urlstate.seed("debate-mode", OWN if asked_own or not motions else CURATED, fresh)
+urlstate.seed("debate-motion", motion_id, fresh)
+urlstate.seed("debate-topic", topic_id, fresh)
+urlstate.seed("debate-pole", pole, fresh)
+urlstate.seed("debate-text", links.param("text", ""), fresh)
+urlstate.seed("debate-side", side, fresh)
+
+st.title("Debate brief", anchor=False)
+st.caption(
+    "Pick a motion and a side: the brief gathers the strongest positions on your side of the "
+    "axis, the attacks to expect and the answers the texts give, all with their sources."
+)
+modes = [CURATED, OWN] if motions else [OWN]
+mode = st.segmented_control(
+    "Which motion", modes, key="debate-mode", required=True, label_visibility="collapsed"
+)
+if mode == CURATED:
+    motion_id = st.selectbox(
+        "Motion", list(motions), format_func=lambda m: motions[m].text, key="debate-motion"
+    )
+    motion = motions[motion_id]
+else:
+    left, right = st.columns(2)
+    topic_id = left.selectbox(
+        "Topic", list(topics), format_func=lambda t: topics[t].label, key="debate-topic"
+    )
+    poles = topics[topic_id].poles
+    pole = right.radio(
+        "The proposition defends",
+        ["low", "high"],
+        format_func=lambda p: f"{getattr(poles, p)} ({'−2' if p == 'low' else '+2'})",
+        key="debate-pole",
+    )
+    text = st.text_input(
+        "Wording (optional)",
+        key="debate-text",
+        max_chars=300,
+        placeholder="This House believes that …",
+    )
+    motion = custom_motion(corpus, topic_id, pole, text)
+
+topic = topics[motion.topic]
+side = st.radio(
+    "Side",
+    list(SIDES),
+    key="debate-side",
+    format_func=lambda s: f"{s.title()}: {getattr(topic.poles, side_pole(motion, s))}",
+)
+if mode == CURATED:
+    params = {"motion": motion.id, "side": side}
+else:
+    params = {"topic": motion.topic, "pole": motion.proposition, "text": text, "side": side}
+links.set_params(**params)
+urlstate.remember(PAGE)
+urlstate.keep(*(f"debate-{k}" for k in ("mode", "motion", "topic", "pole", "text", "side")))
+
+key = briefview.motion_key(motion)
+brief = briefview.brief(corpus.fingerprint, corpus, key, side)
+st.subheader(widgets.md(motion.text), anchor=False, divider="gray")
+name = brief_name(motion, side, brief.motion_id is None)
+briefview.downloads(
+    lambda fmt: briefview.brief_file(corpus.fingerprint, corpus, key, side, fmt),
+    {fmt: f"{name}.{fmt}" for fmt in briefview.FORMAT_LABELS},
+    key="debate-download",
+)
+briefview.show_brief(brief)
+st.divider()
+links.copy_link(PAGE, **params)

@@ -1,0 +1,156 @@
+"""Matrix (`/matrix`, `?topic=ID&voice=ID` for the selected cell): every voice on every topic;
+the topics that divide the voices most and least; which voices agree and disagree."""
+
+import streamlit as st
+
+from perspectives import charts, compare
+from perspectives.ui import cached, cards, links, urlstate, widgets
+from perspectives.ui.state import corpus_or_stop
+
+PAGE, GENERATION, SEEN = "matrix", "matrix-chart-generation", "_matrix_chart_seen"
+
+corpus = corpus_or_stop()
+widgets.sidebar(corpus)
+topics = {t.id: t for t in corpus.topics}
+voices = {v: corpus.voice(v) for v in compare.voice_order(corpus)}
+
+
+def picked_by_hand() -> None:
+    """A selectbox changed the cell: give the chart a fresh (empty) selection."""
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
+    st.session_state[SEEN] = None
+
+
+fresh = urlstate.url_changed(PAGE)
+topic_id = urlstate.checked(links.param("topic"), topics, "topic", None, fresh, "no cell")
+voice_id = urlstate.checked(links.param("voice"), voices, "voice", None, fresh, "no cell")
+if fresh:
+    picked_by_hand()
+urlstate.seed("matrix-topic", topic_id, fresh)
+urlstate.seed("matrix-voice", voice_id, fresh)
+
+# A click on the chart picks the cell, unless the chart's selection is one already applied.
+chart_key = f"matrix-chart-{st.session_state.get(GENERATION, 0)}"
+chosen = st.session_state.get(chart_key, {}).get("selection", {}).get("cell") or []
+clicked = (chosen[0].get("topic_id"), chosen[0].get("voice_id")) if chosen else None
+if (
+    clicked
+    and clicked[0] in topics
+    and clicked[1] in voices
+    and clicked != st.session_state.get(SEEN)
+):
+    st.session_state[SEEN] = clicked
+    st.session_state["matrix-topic"], st.session_state["matrix-voice"] = clicked
+
+st.title("Stance matrix", anchor=False)
+st.caption(
+    "Each row a topic, each column a voice, voices ordered by their mean stance from the most "
+    "critical to the most favourable. Numbers are stances; **m** marks a voice that mentions a "
+    "topic without taking a side, **—** a voice that is silent on it. Click a cell, or choose "
+    "a topic and a voice below, to see that position."
+)
+current = (st.session_state["matrix-topic"], st.session_state["matrix-voice"])
+heatmap = charts.stance_heatmap(corpus, current if all(current) else None)
+st.altair_chart(heatmap, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch")
+
+st.header("Selected position", anchor=False)
+left, right = st.columns(2)
+topic_id = left.selectbox(
+    "Topic",
+    list(topics),
+    format_func=lambda t: topics[t].label,
+    key="matrix-topic",
+    placeholder="Choose a topic",
+    on_change=picked_by_hand,
+)
+voice_id = right.selectbox(
+    "Voice",
+    list(voices),
+    format_func=lambda v: voices[v].name,
+    key="matrix-voice",
+    placeholder="Choose a voice",
+    on_change=picked_by_hand,
+)
+links.set_params(topic=topic_id, voice=voice_id)
+urlstate.remember(PAGE, fresh)
+urlstate.keep("matrix-topic", "matrix-voice")
+
+if topic_id and voice_id:
+    position = corpus.find_position(voice_id, topic_id)
+    if position is None:
+        name, label = widgets.md(voices[voice_id].name), widgets.md(topics[topic_id].label)
+        st.info(f"{name} is silent on “{label}”: no position in the corpus.")
+    else:
+        st.caption(f"On “{widgets.md(topics[topic_id].question)}”")
+        cards.position_card(corpus, position)
+    st.page_link(
+        cards.COMPARE,
+        label=f"Compare every voice on “{widgets.md(topics[topic_id].label)}”",
+        icon=":material/compare_arrows:",
+        query_params={"topic": topic_id},
+    )
+else:
+    st.caption("Click a cell of the matrix, or choose a topic and a voice.")
+
+topic_columns = {
+    "topic_label": "Topic",
+    "placed": st.column_config.NumberColumn("Placed", help="Voices with a stance"),
+    "spread": st.column_config.NumberColumn("Spread", help="Standard deviation of the stances"),
+    "share_low": st.column_config.NumberColumn("Below 0", format="percent"),
+    "share_high": st.column_config.NumberColumn("Above 0", format="percent"),
+}
+divided, agreeing = st.columns(2)
+with divided:
+    st.subheader("Most divided topics", anchor=False)
+    st.caption("An even split across the axis first, then the wider spread.")
+    st.dataframe(
+        cached.divided_table(corpus.fingerprint, corpus),
+        column_order=list(topic_columns),
+        column_config=topic_columns,
+        hide_index=True,
+        height="content",
+    )
+with agreeing:
+    st.subheader("Closest to agreement", anchor=False)
+    st.caption("Topics on which at least three voices are placed, the narrowest spread first.")
+    st.dataframe(
+        cached.agreeing_table(corpus.fingerprint, corpus),
+        column_order=list(topic_columns),
+        column_config=topic_columns,
+        hide_index=True,
+        height="content",
+    )
+
+st.header("Which voices agree", anchor=False)
+st.caption(
+    "Distance is the mean gap between two voices' stances over the topics both take a side on "
+    "(0 = same stance everywhere, 4 = opposite poles); pairs sharing at least two topics."
+)
+pair_columns = {
+    "voice_a_name": "Voice",
+    "voice_b_name": "and voice",
+    "shared_topics": st.column_config.NumberColumn("Shared topics"),
+    "distance": st.column_config.NumberColumn("Distance", format="%.2f"),
+}
+closest, farthest = cached.pairs_tables(corpus.fingerprint, corpus)
+near, far = st.columns(2)
+for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest pairs", farthest)):
+    with column:
+        st.subheader(title, anchor=False)
+        st.dataframe(
+            table,
+            column_order=list(pair_columns),
+            column_config=pair_columns,
+            hide_index=True,
+            height="content",
+        )
+
+st.divider()
+st.subheader("Download the tables", anchor=False)
+st.caption("The matrix, one row per topic and voice (with silent and mentions cells):")
+widgets.download_table(cached.matrix_frame(corpus.fingerprint, corpus), "stance-matrix")
+st.caption("The topics with their spread and split:")
+widgets.download_table(cached.divided_table(corpus.fingerprint, corpus), "topics-by-division")
+st.caption("Every pair of voices placed together on at least one topic:")
+widgets.download_table(cached.all_pairs_table(corpus.fingerprint, corpus), "voice-pairs")
+links.copy_link("matrix", topic=topic_id, voice=voice_id)

@@ -1,0 +1,58 @@
+"""Class poll (`/poll`): a leader opens a poll on a topic and shares its code; participants
+(`/poll?code=CODE`) place themselves on the topic's axis; the leader sees the class beside the
+authors, live on refresh, and before against after when the poll is run again."""
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from perspectives.store import workspace
+from perspectives.ui import links, pollview, widgets
+from perspectives.ui.state import corpus_or_stop
+
+corpus = corpus_or_stop()
+widgets.sidebar(corpus)
+token = pollview.participant_token()
+code = links.param("code")
+
+try:
+    with workspace() as ws:
+        poll = ws.find_poll(code) if code else None
+        if poll is None:
+            st.title("Class poll")
+            if code:
+                st.error(
+                    f"No poll has the code “{widgets.md(code)}”. Check the code, or ask the "
+                    "leader for the link."
+                )
+            pollview.start(ws, corpus)
+            st.stop()
+        if poll.topic_id not in {t.id for t in corpus.topics}:
+            st.error(
+                f"Poll {poll.code} is on the topic “{widgets.md(poll.topic_id)}”, which the "
+                "current corpus does not have."
+            )
+            st.stop()
+        topic = corpus.topic(poll.topic_id)
+        st.title(f"Class poll: {widgets.md(topic.label)}", anchor=False)
+        st.markdown(f"**{widgets.md(topic.question)}**")
+        if not pollview.is_leader(ws, poll):
+            st.caption(f"Session {poll.code} · round {poll.round}")
+            pollview.vote(ws, poll, topic, token)
+            st.stop()
+        pollview.share(poll)
+        refresh, again = st.columns(2)
+        refresh.button("Refresh", icon=":material/refresh:", width="stretch")
+        if again.button(
+            f"Run again (start round {poll.round + 1})",
+            icon=":material/replay:",
+            width="stretch",
+            help="Open a new round; the current one closes and is kept for the comparison.",
+        ):
+            ws.start_round(poll.code)
+            st.rerun()
+        pollview.results(ws, corpus, poll, topic)
+        if poll.round >= 2:
+            pollview.before_after(ws, poll, topic)
+except SQLAlchemyError as error:
+    st.error(f"The poll store cannot be reached: {widgets.md(type(error).__name__)}.")
+    st.caption(widgets.md(str(error).splitlines()[0]))

@@ -1,0 +1,104 @@
+"""Full-text search (`/search?q=...&doc=ID&voice=ID&topic=ID`): ranked paragraphs with the
+matched words in bold, each opening the reader at that paragraph."""
+
+import streamlit as st
+
+from perspectives.search import SearchError
+from perspectives.search_filters import Filters, hits_table
+from perspectives.ui import links, reading, urlstate, widgets
+from perspectives.ui.state import corpus_or_stop
+
+LIMIT = 50
+EXAMPLES = (
+    '`social credit` (every word), `"phantom democracy"` (a phrase), '
+    "`Tiananmen OR Tibet`, `surveil*` (a prefix), `censorship NOT firewall`"
+)
+
+corpus = corpus_or_stop()
+widgets.sidebar(corpus)
+st.title("Search", anchor=False)
+
+asked = Filters(links.param("doc"), links.param("voice"), links.param("topic"))
+for message in asked.unknown(corpus):
+    st.warning(widgets.md(message))
+asked = asked.known(corpus)
+changed = urlstate.url_changed("search")
+urlstate.seed("search-q", links.param("q", ""), changed)
+urlstate.seed("search-doc", asked.document, changed)
+urlstate.seed("search-voice", asked.voice, changed)
+urlstate.seed("search-topic", asked.topic, changed)
+
+query = st.text_input(
+    "Search all paragraphs", key="search-q", placeholder='e.g. "phantom democracy"'
+).strip()
+left, middle, right = st.columns(3)
+names = {
+    "doc": {d.id: d.title for d in corpus.documents},
+    "voice": {v.id: v.name for v in corpus.voices},
+    "topic": {t.id: t.label for t in corpus.topics},
+}
+filters = Filters(
+    document=left.selectbox(
+        "Document",
+        list(names["doc"]),
+        format_func=names["doc"].get,
+        key="search-doc",
+        index=None,
+        placeholder="All documents",
+    ),
+    voice=middle.selectbox(
+        "Voice",
+        list(names["voice"]),
+        format_func=names["voice"].get,
+        key="search-voice",
+        index=None,
+        placeholder="All voices",
+        help="Paragraphs of the voice's documents; those holding its own evidence come first.",
+    ),
+    topic=right.selectbox(
+        "Topic",
+        list(names["topic"]),
+        format_func=names["topic"].get,
+        key="search-topic",
+        index=None,
+        placeholder="All topics",
+        help="Only paragraphs holding evidence (a position's quote or a figure) on the topic.",
+    ),
+)
+links.set_params(q=query, doc=filters.document, voice=filters.voice, topic=filters.topic)
+urlstate.remember("search")
+
+if not query:
+    st.info(f"Type a word or a phrase and press Enter. Examples: {EXAMPLES}.")
+    st.stop()
+try:
+    results = reading.search_results(corpus.fingerprint, corpus, query, filters, LIMIT)
+except SearchError as error:
+    st.warning(widgets.md(str(error)))
+    st.stop()
+if not results:
+    st.info(
+        f"No paragraph matches {widgets.md(query)} with these filters. Try fewer words, a "
+        "prefix like `democra*`, or clear a filter."
+    )
+else:
+    shown = "" if len(results) < LIMIT else f" (the first {LIMIT})"
+    st.caption(f"{len(results)} paragraph(s){shown}, best match first.")
+for rank, result in enumerate(results, 1):
+    hit, document = result.hit, corpus.document(result.hit.document_id)
+    with st.container(border=True, key=f"hit-{rank}"):
+        st.markdown(f"**{widgets.md(document.title)}** · paragraph {hit.paragraph}")
+        st.markdown(reading.hit_markdown(hit.segments))
+        if result.voice_evidence:
+            st.caption(f"Holds evidence of {widgets.md(corpus.voice(filters.voice).name)}.")
+        reading.page_link(
+            reading.DOCUMENTS,
+            "Read in context",
+            icon=":material/article:",
+            doc=document.id,
+            p=hit.paragraph,
+        )
+
+st.subheader("Download and share", anchor=False)
+widgets.download_table(hits_table(corpus, results), "search-hits")
+links.copy_link("search", q=query, doc=filters.document, voice=filters.voice, topic=filters.topic)

@@ -1,0 +1,70 @@
+"""Seminar handout (`/seminar?topics=ID,ID&doc=ID`): for each chosen topic the question, where
+the voices stand, contrasting quotes, three questions and what the corpus leaves out, as
+Markdown, DOCX or PDF (one topic per page); and a reading guide per document for students."""
+
+import streamlit as st
+
+from perspectives import compare
+from perspectives.printed import handout_name
+from perspectives.ui import briefview, links, urlstate, widgets
+from perspectives.ui.state import corpus_or_stop
+
+PAGE = "seminar"
+
+corpus = corpus_or_stop()
+widgets.sidebar(corpus)
+topics = {t.id: t for t in corpus.topics}
+documents = {d.id: d for d in corpus.documents}
+
+fresh = urlstate.url_changed(PAGE)
+default_topics = [s.topic_id for s in compare.most_divided(corpus)[:2]] or list(topics)[:1]
+asked = urlstate.checked_list(links.param_list("topics"), topics, "topic", fresh)
+doc_id = urlstate.checked(links.param("doc"), documents, "document", corpus.documents[0].id, fresh)
+urlstate.seed("seminar-topics", asked or default_topics, fresh)
+urlstate.seed("seminar-doc", doc_id, fresh)
+
+st.title("Seminar handout", anchor=False)
+st.caption(
+    "Choose the topics for a session. The printed handout gives each topic its own page: the "
+    "question, where the voices stand, contrasting quotes, three questions for discussion and "
+    "what the corpus leaves out."
+)
+chosen = st.multiselect(
+    "Topics",
+    list(topics),
+    format_func=lambda t: topics[t].label,
+    key="seminar-topics",
+    placeholder="Choose one or more topics",
+)
+doc_id = st.session_state.get("seminar-doc", doc_id)  # the guide's picker, drawn further down
+links.set_params(topics=chosen, doc=doc_id)
+urlstate.remember(PAGE)
+urlstate.keep("seminar-topics", "seminar-doc")
+
+if chosen:
+    handout = briefview.handout(corpus.fingerprint, corpus, tuple(chosen))
+    name = handout_name(chosen)
+    briefview.downloads(
+        lambda fmt: briefview.handout_file(corpus.fingerprint, corpus, tuple(chosen), fmt),
+        {fmt: f"{name}.{fmt}" for fmt in briefview.FORMAT_LABELS},
+        key="seminar-download",
+    )
+    for sheet in handout.sheets:
+        briefview.show_sheet(corpus, sheet)
+    briefview.handout_blind_spots(handout)
+else:
+    st.info("Choose at least one topic to prepare a handout.")
+
+st.header("Reading guides", anchor=False)
+st.caption("A guide to one text for students: its thesis, structure, evidence and cautions.")
+doc_id = st.selectbox(
+    "Document", list(documents), format_func=lambda d: documents[d].title, key="seminar-doc"
+)
+briefview.show_guide(briefview.guide(corpus.fingerprint, corpus, doc_id))
+briefview.downloads(
+    lambda fmt: briefview.guide_file(corpus.fingerprint, corpus, doc_id, fmt),
+    {fmt: f"guide-{doc_id}.{fmt}" for fmt in briefview.FORMAT_LABELS},
+    key="seminar-guide-download",
+)
+st.divider()
+links.copy_link(PAGE, topics=chosen, doc=doc_id)

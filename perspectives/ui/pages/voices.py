@@ -1,0 +1,82 @@
+"""Voices (`/voices?voice=ID`): who a voice is and where its words come from, its position on
+every topic it speaks to, the topics it is silent on, and the voices nearest and farthest."""
+
+import streamlit as st
+
+from perspectives import compare
+from perspectives.ui import cached, cards, links, urlstate, widgets
+from perspectives.ui.state import corpus_or_stop
+
+PAGE = "voices"
+
+corpus = corpus_or_stop()
+widgets.sidebar(corpus)
+voices = {v.id: v for v in corpus.voices}
+
+fresh = urlstate.url_changed(PAGE)
+first = corpus.voices[0]
+voice_id = urlstate.checked(
+    links.param("voice"), voices, "voice", first.id, fresh, f"{first.name} instead"
+)
+urlstate.seed("voices-voice", voice_id, fresh)
+voice_id = st.selectbox(
+    "Voice", list(voices), format_func=lambda v: voices[v].name, key="voices-voice"
+)
+links.set_params(voice=voice_id)
+urlstate.remember(PAGE, fresh)
+urlstate.keep("voices-voice")
+voice = voices[voice_id]
+
+cards.voice_profile(corpus, voice)
+
+order = {t.id: i for i, t in enumerate(corpus.topics)}
+positions = sorted(corpus.positions_for_voice(voice_id), key=lambda p: order[p.topic])
+st.header(f"{widgets.md(voice.name)} on {len(positions)} topic(s)", anchor=False)
+if positions:
+    cards.card_grid(corpus, positions, heading="topic", one_row_up_to=3)
+else:
+    st.info("This voice has no position on any topic yet.")
+spoken = {p.topic for p in positions}
+cards.silent_line("Silent on:", [t.label for t in corpus.topics if t.id not in spoken])
+
+st.header("Nearest and farthest voices", anchor=False)
+st.caption(
+    "Distance is the mean gap between the two voices' stances over the topics both take a "
+    "side on (0 = same stance everywhere, 4 = opposite poles)."
+)
+# Prefer voices met on two topics or more: one shared topic says little about closeness.
+pairs = compare.neighbours(corpus, voice_id, min_shared=2) or compare.neighbours(corpus, voice_id)
+if not pairs:
+    st.info("No other voice takes a side on any topic this voice takes a side on.")
+else:
+    near, far = st.columns(2)
+    nearest = pairs[:3]
+    farthest = [p for p in sorted(pairs, key=lambda r: -r.distance) if p not in nearest][:3]
+    for column, title, rows in ((near, "Nearest", nearest), (far, "Farthest", farthest)):
+        with column:
+            st.subheader(title, anchor=False)
+            for row in rows:
+                st.page_link(
+                    cards.VOICES,
+                    label=(
+                        f"{widgets.md(voices[row.voice_b].name)}: distance {row.distance:.2f} "
+                        f"over {row.shared} shared topic{'s' if row.shared != 1 else ''}"
+                    ),
+                    icon=":material/record_voice_over:",
+                    query_params={"voice": row.voice_b},
+                )
+            if not rows:
+                st.caption("None.")
+
+st.divider()
+st.caption(
+    f"{widgets.md(voice.name)}'s positions with every quote, and the topics it is silent on:"
+)
+widgets.download_table(
+    cached.voice_table(corpus.fingerprint, corpus, voice_id), f"voice-{voice_id}"
+)
+st.caption("Distances to every other voice it shares a topic with:")
+widgets.download_table(
+    cached.neighbours_table(corpus.fingerprint, corpus, voice_id), f"neighbours-{voice_id}"
+)
+links.copy_link("voices", voice=voice_id)

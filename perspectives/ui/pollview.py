@@ -1,0 +1,182 @@
+"""The class poll's widgets: join or open a poll, the participant's vote, the leader's results.
+
+Who leads: the browser session that opened the poll, or whoever opens the private leader link
+(`/poll?code=CODE&lead=KEY`, the key stored with the poll). The key is taken out of the address
+bar at once, so a projected screen never shows it. Participants are anonymous: a random token
+made once per browser session. Sentences are user text: always escaped with `md()`.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import streamlit as st
+
+from perspectives import charts, poll_charts, polls
+from perspectives.model import Corpus, Topic
+from perspectives.qr import qr_png
+from perspectives.store import Poll, StoreError, Workspace
+from perspectives.ui import links
+from perspectives.ui.widgets import md
+
+LEADER_KEYS = "poll_leader_keys"
+PENDING = "poll_pending_vote"
+
+
+def participant_token() -> str:
+    """This browser session's anonymous participant token (made once)."""
+    return st.session_state.setdefault("poll_participant", uuid.uuid4().hex)
+
+
+def is_leader(ws: Workspace, poll: Poll) -> bool:
+    """Whether this session leads the poll; a `lead=KEY` in the url is checked and consumed."""
+    keys: dict[str, str] = st.session_state.setdefault(LEADER_KEYS, {})
+    offered = links.param("lead")
+    if offered is not None:
+        if ws.is_leader(poll.code, offered):
+            keys[poll.code] = offered
+        else:
+            st.warning("This leader link does not match the poll: you see the participant view.")
+        links.set_params(code=poll.code)
+    return poll.code in keys and ws.is_leader(poll.code, keys[poll.code])
+
+
+def start(ws: Workspace, corpus: Corpus) -> None:
+    """No code in the url: join a poll with its code, or open a new one on a topic."""
+    join, lead = st.columns(2, gap="large")
+    with join, st.form("poll-join"):
+        st.subheader("Join a poll", anchor=False)
+        typed = st.text_input("Session code", max_chars=12, placeholder="e.g. K7MQ3D")
+        if st.form_submit_button("Join", type="primary"):
+            code = polls.normalise_code(typed)
+            if ws.find_poll(code) is None:
+                st.error(f"No poll has the code “{md(typed.strip())}”. Check it and try again.")
+            else:
+                links.set_params(code=code)
+                st.rerun()
+    with lead, st.form("poll-open"):
+        st.subheader("Open a poll for your class", anchor=False)
+        labels = {t.id: t.label for t in corpus.topics}
+        topic_id = st.selectbox("Topic", list(labels), format_func=labels.__getitem__)
+        if topic_id:
+            st.caption(md(corpus.topic(topic_id).question))
+        if st.form_submit_button("Open poll", type="primary"):
+            poll = ws.create_poll(topic_id, corpus.name, corpus.fingerprint)
+            st.session_state.setdefault(LEADER_KEYS, {})[poll.code] = poll.leader_key
+            links.set_params(code=poll.code)
+            st.rerun()
+
+
+def _queue_vote(code: str, round_number: int, key: str) -> None:
+    """Form callback: keep the vote with the round it was cast in (the form as it was shown)."""
+    st.session_state[PENDING] = (
+        code,
+        round_number,
+        st.session_state[f"{key}-stance"],
+        st.session_state[f"{key}-sentence"],
+    )
+
+
+def vote(ws: Workspace, poll: Poll, topic: Topic, token: str) -> None:
+    """The participant's view: place yourself on the axis, add a sentence if you like."""
+    pending = st.session_state.pop(PENDING, None)
+    if pending is not None:
+        code, round_number, stance, sentence = pending
+        try:
+            ws.cast_vote(code, token, stance, sentence, round=round_number)
+            st.success("Your vote is in. You can change it until the leader starts a new round.")
+        except StoreError as error:
+            st.error(md(str(error)))
+    mine = ws.results(poll.code).stances.get(token)
+    labels = polls.stance_labels(topic)
+    key = f"poll-{poll.code}-{poll.round}"
+    with st.form(key):
+        st.select_slider(
+            "Where do you stand?",
+            options=list(polls.STANCES),
+            value=mine if mine is not None else 0,
+            format_func=labels.__getitem__,
+            key=f"{key}-stance",
+        )
+        low, high = st.columns(2)
+        low.caption(f"◀ −2: {md(topic.poles.low)}")
+        with high:
+            st.caption(f"+2: {md(topic.poles.high)} ▶", text_alignment="right")
+        st.text_input(
+            "One sentence on why (optional)",
+            max_chars=polls.SENTENCE_MAX,
+            key=f"{key}-sentence",
+            placeholder="Shown to the class without your name.",
+        )
+        st.form_submit_button(
+            "Send my vote" if mine is None else "Change my vote",
+            type="primary",
+            on_click=_queue_vote,
+            args=(poll.code, poll.round, key),
+        )
+    if mine is not None:
+        st.caption(f"Your vote in round {poll.round}: {md(labels[mine])}.")
+
+
+def share(poll: Poll) -> None:
+    """The session code, the participants' link and its QR code, big enough to project."""
+    url = links.view_url("poll", code=poll.code)
+    code_col, qr_col = st.columns([3, 1])
+    with code_col:
+        st.metric("Session code", poll.code)
+        st.caption("Participants open this link, scan the code, or type the session code at /poll:")
+        st.code(url, language=None, wrap_lines=True)
+        with st.expander("Leader link (keep it private: it opens these controls)"):
+            st.code(links.view_url("poll", code=poll.code, lead=poll.leader_key), language=None)
+    qr_col.image(qr_png(url), caption="Scan to vote", width=200, alt=f"QR code of {url}")
+
+
+def results(ws: Workspace, corpus: Corpus, poll: Poll, topic: Topic) -> None:
+    """The class distribution beside the authors' positions, and the class's sentences."""
+    current = ws.results(poll.code)
+    mean = "no votes yet" if current.mean is None else f"{current.mean:+.2f}"
+    votes, average = st.columns(2)
+    votes.metric(f"Votes in round {poll.round}", current.total)
+    average.metric("Class mean (−2 to +2)", mean)
+    class_col, authors_col = st.columns(2)
+    frame = polls.distribution_frame(current)
+    class_col.altair_chart(poll_charts.class_chart(frame, topic), width="stretch")
+    authors_col.altair_chart(charts.spectrum_strip(corpus, topic.id), width="stretch")
+    sentences(current, topic)
+
+
+def sentences(current: polls.Results, topic: Topic) -> None:
+    st.subheader(f"What the class wrote ({len(current.sentences)})", anchor=False)
+    if not current.sentences:
+        st.caption("No sentences yet.")
+    labels = polls.stance_labels(topic)
+    for sentence in current.sentences:
+        with st.container(border=True):
+            st.caption(md(labels[sentence.stance]))
+            st.markdown(md(sentence.text))
+
+
+def before_after(ws: Workspace, poll: Poll, topic: Topic) -> None:
+    """Round 1 against the latest round: means, distributions side by side, who moved."""
+    comparison = ws.compare_rounds(poll.code)
+    st.header(f"Before and after: round 1 and round {poll.round}", anchor=False)
+    before, after, moved = st.columns(3)
+    before.metric("Mean before", _mean(comparison.before))
+    shift = None if comparison.shift is None else f"{comparison.shift:+.2f}"
+    after.metric("Mean after", _mean(comparison.after), delta=shift, delta_color="off")
+    moved.metric(
+        "Changed their stance",
+        f"{comparison.moved} of {comparison.both}",
+        help="Participants who voted in both rounds from the same browser session.",
+    )
+    y_max = max(max(comparison.before.counts.values()), max(comparison.after.counts.values()))
+    for column, result, when in zip(
+        st.columns(2), (comparison.before, comparison.after), ("Before", "After"), strict=True
+    ):
+        frame = polls.distribution_frame(result)
+        chart = poll_charts.class_chart(frame, topic, f"{when}: round {result.round}", y_max)
+        column.altair_chart(chart, width="stretch")
+
+
+def _mean(results: polls.Results) -> str:
+    return "no votes" if results.mean is None else f"{results.mean:+.2f} ({results.total} votes)"

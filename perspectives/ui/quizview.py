@@ -1,0 +1,93 @@
+"""The quiz's widgets: the round kept in the session (a seed and the answers), a question with
+its four options, and the reveal with the position and a link to the quote in its context."""
+
+from __future__ import annotations
+
+import random
+import secrets
+
+import streamlit as st
+
+from perspectives import quiz
+from perspectives.model import Corpus
+from perspectives.ui import reading
+from perspectives.ui.widgets import md, stance_text
+
+DOCUMENTS = "perspectives/ui/pages/documents.py"
+STATE = "quiz_round"
+
+
+def new_round() -> None:
+    """Forget the answers and draw a fresh seed (also the callback of the mode control)."""
+    st.session_state[STATE] = {"seed": secrets.randbits(32), "answers": {}, "index": 0}
+
+
+def current() -> dict:
+    if STATE not in st.session_state:
+        new_round()
+    return st.session_state[STATE]
+
+
+def questions(corpus: Corpus, mode: str, seed: int) -> tuple[quiz.Question, ...]:
+    return quiz.draw_round(corpus, quiz.ROUND_LENGTH, mode, random.Random(seed))
+
+
+def _answer(index: int, option: str) -> None:
+    current()["answers"][index] = option
+
+
+def _next() -> None:
+    current()["index"] += 1
+
+
+def ask(corpus: Corpus, question: quiz.Question, index: int, seed: int) -> None:
+    """The quote, the topic it speaks to, and one button per option."""
+    topic = corpus.topic(question.position.topic)
+    with st.container(border=True):
+        st.markdown(f"#### “{md(question.evidence.text)}”")
+        st.caption(f"On {md(topic.label)}: {md(topic.question)}")
+    prompt = "Who said it?" if question.mode == "voice" else "Which camp does this come from?"
+    st.markdown(f"**{prompt}**")
+    columns = st.columns(2)
+    for k, option in enumerate(question.options):
+        columns[k % 2].button(
+            md(quiz.label(corpus, question.mode, option)),
+            key=f"quiz-{seed}-{index}-{k}",
+            width="stretch",
+            on_click=_answer,
+            args=(index, option),
+        )
+
+
+def reveal(corpus: Corpus, question: quiz.Question, choice: str, index: int, last: bool) -> None:
+    """Right or wrong, then the position the quote comes from and the way to its context."""
+    position, evidence = question.position, question.evidence
+    right = quiz.label(corpus, question.mode, question.answer)
+    with st.container(border=True):
+        st.markdown(f"“{md(evidence.text)}”")
+    if question.is_right(choice):
+        st.success(f"Right: {md(right)}.")
+    else:
+        picked = quiz.label(corpus, question.mode, choice)
+        st.error(f"Not quite: you said {md(picked)}; it was {md(right)}.")
+    voice, topic = corpus.voice(position.voice), corpus.topic(position.topic)
+    document = corpus.document(position.document)
+    with st.container(border=True):
+        st.markdown(f"**{md(voice.name)}** · {md(corpus.camp(voice.camp).name)}")
+        st.markdown(f"**{md(topic.label)}**: {md(stance_text(position.stance, position.state))}")
+        st.markdown(md(position.summary))
+        st.caption(md(f"{document.title} · {document.outlet} · {document.date_label}"))
+        reading.page_link(
+            DOCUMENTS,
+            "Show in context",
+            icon=":material/article:",
+            doc=document.id,
+            p=evidence.paragraph,
+        )
+    if not last:
+        st.button("Next question", type="primary", on_click=_next, key=f"quiz-next-{index}")
+
+
+def summary(result: quiz.Score) -> None:
+    st.subheader(f"Round over: {result.right} of {result.total} right", anchor=False)
+    st.caption("Start a new round for new quotes.")

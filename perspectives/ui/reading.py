@@ -1,0 +1,193 @@
+"""Widgets of the reader, search and timeline pages: escaped highlights, deep-linked widget
+state, links between pages and the scroll to a paragraph. No domain logic here."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from perspectives import reader, search_filters, timeline
+from perspectives.model import Corpus, Document, Guide
+from perspectives.reader import Mark, ParagraphView, Segment
+from perspectives.ui.widgets import md, stance_text
+
+PAGES = "perspectives/ui/pages"
+COMPARE, DOCUMENTS, SEARCH = f"{PAGES}/compare.py", f"{PAGES}/documents.py", f"{PAGES}/search.py"
+HIGHLIGHT = "orange"
+
+
+# Views computed once per corpus (keyed by its fingerprint).
+@st.cache_data(show_spinner=False, max_entries=64)
+def paragraph_views(fingerprint: str, _corpus: Corpus, document_id: str):
+    return reader.paragraph_views(_corpus, document_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def paragraph_table(fingerprint: str, _corpus: Corpus, document_id: str):
+    return reader.paragraph_table(_corpus, document_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def events_table(fingerprint: str, _corpus: Corpus, topic: str | None):
+    return timeline.events_table(_corpus, topic)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def timeline_chart(fingerprint: str, _corpus: Corpus, topic: str | None):
+    return timeline.timeline_chart(_corpus, topic)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def search_results(fingerprint: str, _corpus: Corpus, query: str, filters, limit: int):
+    return search_filters.filtered_search(_corpus, query, filters, limit)
+
+
+def segments_markdown(segments: tuple[Segment, ...], colour: str = HIGHLIGHT) -> str:
+    """A paragraph as markdown: every run escaped, highlighted runs coloured and numbered."""
+    parts = []
+    for segment in segments:
+        text = md(segment.text)
+        if segment.highlighted and text.strip():
+            numbers = ",".join(str(n) for n in segment.marks)
+            parts.append(f":{colour}-background[{text}]:{colour}-badge[{numbers}]")
+        else:
+            parts.append(text)
+    return "".join(parts)
+
+
+def paragraph_markdown(view: ParagraphView) -> str:
+    return f":gray[**{view.number}**]\u2003" + segments_markdown(view.segments)
+
+
+def hit_markdown(segments: tuple[tuple[str, bool], ...]) -> str:
+    """A search snippet as markdown: matched terms bold, every piece escaped."""
+    return "".join(
+        f"**{md(text)}**" if is_match and text.strip() else md(text) for text, is_match in segments
+    )
+
+
+def badges(labels: list[str], colour: str = "blue") -> str:
+    """Labels as a row of markdown badges (escaped)."""
+    return " ".join(f":{colour}-badge[{md(label)}]" for label in labels)
+
+
+def page_link(page_file: str, label: str, icon: str | None = None, **query: str | int) -> None:
+    """st.page_link with query parameters; a caption where the page is not (yet) registered."""
+    params = {k: str(v) for k, v in query.items() if v not in (None, "")}
+    try:
+        st.page_link(page_file, label=label, icon=icon, query_params=params)
+    except StreamlitPageNotFoundError:
+        st.caption(f"{label} (this page is not available)")
+
+
+def scroll_to_paragraph(number: int) -> None:
+    """Scroll the page to paragraph `number` (its container has key p-N).
+
+    The script holds nothing but the integer: no document text reaches it. It retries for a
+    second while the page renders, then scrolls once more after late layout shifts.
+    """
+    n = int(number)
+    script = (
+        "<script>(function(){let tries=0;"
+        f"const sel='.st-key-p-{n}';"
+        "function scroll(){const el=window.parent.document.querySelector(sel);"
+        "if(el){el.style.scrollMarginTop='4rem';el.scrollIntoView({block:'start'});}return el;}"
+        "function go(){if(scroll()){setTimeout(scroll,400);}"
+        "else if(tries++<20){setTimeout(go,50);}}"
+        "go();})();</script>"
+    )
+    st.iframe(script, height=1)
+
+
+def paragraph(corpus: Corpus, view: ParagraphView, marked: bool = False) -> None:
+    """One numbered paragraph: the text with its highlights, then what each highlight supports,
+    the figures it cites, its topic chips and links to compare the voices on those topics."""
+    with st.container(key=f"p-{view.number}", border=marked, gap="xsmall"):
+        if marked:
+            st.caption(f":material/my_location: Opened from a quote: paragraph {view.number}")
+        st.markdown(paragraph_markdown(view))
+        notes = [mark_note(corpus, mark) for mark in {m.number: m for m in view.marks}.values()]
+        notes += [claim_note(corpus, claim_id) for claim_id in view.claims]
+        if notes:
+            st.caption("  \n".join(notes))
+        if view.topics:
+            st.markdown(badges([corpus.topic(t).label for t in view.topics]))
+        compared = list(dict.fromkeys(m.topic_id for m in view.marks))
+        if compared:
+            with st.container(horizontal=True, gap="small"):
+                for topic_id in compared:
+                    page_link(
+                        COMPARE,
+                        f"Compare on {md(corpus.topic(topic_id).label)}",
+                        icon=":material/compare_arrows:",
+                        topic=topic_id,
+                    )
+
+
+def mark_note(corpus: Corpus, mark: Mark) -> str:
+    """What a numbered highlight supports: the voice, the topic and the stance."""
+    position = corpus.position_by_id(mark.position_id)
+    voice, topic = corpus.voice(mark.voice_id), corpus.topic(mark.topic_id)
+    stance = stance_text(position.stance, position.state)
+    return (
+        f":{HIGHLIGHT}-badge[{mark.number}] supports **{md(voice.name)}** on "
+        f"**{md(topic.label)}** ({md(stance)})"
+    )
+
+
+def claim_note(corpus: Corpus, claim_id: str) -> str:
+    claim = corpus.claim(claim_id)
+    return (
+        f":material/bar_chart: Figure: **{md(claim.figure)}**, {md(claim.about)}. "
+        f"Attributed to {md(claim.attributed_to)} ({md(claim.source_kind)})."
+    )
+
+
+def byline(document: Document) -> str:
+    """Authors (or "unsigned"), outlet and date with its certainty, escaped for a caption."""
+    who = ", ".join(document.authors) or "unsigned"
+    return md(
+        f"{who} · {document.outlet} · {document.date_label} "
+        f"(date certainty: {document.date_certainty})"
+    )
+
+
+def document_about(document: Document) -> None:
+    """The document's metadata; the longer notes on outlet and text in an expander."""
+    with st.container(border=True):
+        st.subheader("About this document", anchor=False)
+        st.markdown(f"**Genre:** {md(document.genre)}")
+        note = f". {md(document.date_note)}" if document.date_note else ""
+        st.markdown(
+            f"**Date:** {md(document.date_label)}, certainty {md(document.date_certainty)}{note}"
+        )
+        if document.url and document.url.startswith(("https://", "http://")):
+            st.page_link(document.url, label="Original publication", icon=":material/open_in_new:")
+        elif document.url:
+            st.markdown(f"**Source:** {md(document.url)}")
+        if document.notes.outlet or document.notes.text:
+            with st.expander("Notes on the outlet and the text", expanded=False):
+                if document.notes.outlet:
+                    st.markdown(f"**The outlet:** {md(document.notes.outlet)}")
+                if document.notes.text:
+                    st.markdown(f"**This text:** {md(document.notes.text)}")
+
+
+def reading_guide(guide: Guide | None) -> None:
+    """The thesis in view; genre, structure, kinds of evidence and cautions in an expander."""
+    with st.container(border=True):
+        st.subheader("Reading guide", anchor=False)
+        if guide is None:
+            st.caption("No reading guide for this document yet.")
+            return
+        st.markdown(f"**Thesis:** {md(guide.thesis)}")
+        with st.expander("Genre, structure, evidence and cautions", expanded=False):
+            for label, value in (("Genre", guide.genre), ("Structure", guide.structure)):
+                if value:
+                    st.markdown(f"**{label}:** {md(value)}")
+            if guide.evidence:
+                st.markdown("**Evidence it relies on:** " + md("; ".join(guide.evidence)))
+            if guide.cautions:
+                st.markdown("**Cautions:**")
+                for caution in guide.cautions:
+                    st.markdown(f"- {md(caution)}")

@@ -1,0 +1,131 @@
+"""App tests of the debate and seminar pages (streamlit.testing AppTest): deep links reproduce
+the view, widgets write the view back to the url, and corpus text is escaped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from perspectives.corpus import load_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+DEBATE, SEMINAR = "perspectives/ui/pages/debate.py", "perspectives/ui/pages/seminar.py"
+UNESCAPED = re.compile(r"(?<!\\)[<\[]")  # a "<" or "[" that markdown would read as markup
+
+
+@pytest.fixture(autouse=True)
+def at_the_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("PERSPECTIVES_CORPUS", raising=False)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "data")
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()
+    at.switch_page(page)
+    at.query_params.clear()
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def text_of(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [h.value for h in (*at.header, *at.subheader)]
+    return " ".join(parts).replace("\\", "")
+
+
+def downloads(at: AppTest) -> list[str]:
+    return [button.proto.label for button in at.get("download_button")]
+
+
+def test_debate_deep_link_to_a_motion_and_side(corpus):
+    at = open_page(DEBATE, motion="economic-nato", side="opposition")
+    motion = corpus.motion("economic-nato")
+    assert at.selectbox(key="debate-motion").value == "economic-nato"
+    assert at.radio(key="debate-side").value == "opposition"
+    assert at.subheader[0].value.replace("\\", "") == motion.text
+    text = text_of(at)
+    assert "Our side: the opposition" in text
+    assert "Bing Song" in text and "Jianli Yang" in text  # the case and an attack
+    assert "Linked in the corpus" in text
+    assert downloads(at) == ["Download Markdown", "Download Word (DOCX)", "Download PDF"]
+    assert dict(at.query_params) == {"motion": "economic-nato", "side": "opposition"}
+    assert not at.warning
+
+
+def test_switching_side_rewrites_the_link(corpus):
+    at = open_page(DEBATE, motion="social-credit-trust-not-control", side="proposition")
+    assert "Bing Song" in " ".join(m.value for m in at.markdown if m.value.startswith("**"))
+    at.radio(key="debate-side").set_value("opposition").run()
+    assert at.query_params["side"] == "opposition"
+    cases = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert any(v.startswith("**John Dobson**") for v in cases)
+
+
+def test_debate_deep_link_to_a_motion_of_ones_own():
+    at = open_page(
+        DEBATE,
+        topic="covid-19",
+        pole="high",
+        text="This House salutes the lockdowns",
+        side="opposition",
+    )
+    assert at.segmented_control(key="debate-mode").value == "A motion of my own"
+    assert at.selectbox(key="debate-topic").value == "covid-19"
+    assert at.radio(key="debate-pole").value == "high"
+    assert at.subheader[0].value == "This House salutes the lockdowns"
+    text = text_of(at)
+    assert "defending “The pandemic exposed chaos, control and propaganda”" in text
+    assert "Xi Jinping" in text  # the attack the opposition must expect
+    assert at.query_params["text"] == "This House salutes the lockdowns"
+    at.text_input(key="debate-text").set_value("This House <b>[x](y)</b>").run()
+    assert at.query_params["text"] == "This House <b>[x](y)</b>"
+    assert not UNESCAPED.search(at.subheader[0].value)
+
+
+def test_unknown_motion_warns_and_falls_back(corpus):
+    at = open_page(DEBATE, motion="no-such-motion", side="opposition")
+    assert any("no-such-motion" in w.value.replace("\\", "") for w in at.warning)
+    assert at.selectbox(key="debate-motion").value == corpus.motions[0].id
+    assert at.query_params["motion"] == corpus.motions[0].id
+
+
+def test_seminar_deep_link(corpus):
+    at = open_page(SEMINAR, topics="regime-future,covid-19", doc="yang-2023")
+    assert at.multiselect(key="seminar-topics").value == ["regime-future", "covid-19"]
+    labels = [s.value.replace("\\", "") for s in at.subheader]
+    assert labels == ["The future of the regime", "Covid-19"]
+    text = text_of(at)
+    assert "Questions for discussion" in text and "What the corpus leaves out" in text
+    assert corpus.guide("yang-2023").thesis[:60] in text
+    assert len(at.get("vega_lite_chart")) == 2
+    assert downloads(at).count("Download PDF") == 2  # the handout and the reading guide
+    assert dict(at.query_params) == {"topics": "regime-future,covid-19", "doc": "yang-2023"}
+
+
+def test_seminar_widgets_write_the_link():
+    at = open_page(SEMINAR, topics="covid-19")
+    at.multiselect(key="seminar-topics").set_value(["covid-19", "hong-kong"]).run()
+    assert at.query_params["topics"] == "covid-19,hong-kong"
+    at.selectbox(key="seminar-doc").set_value("dobson-2020").run()
+    assert at.query_params["doc"] == "dobson-2020"
+    assert "Xi Jinping's dystopian world" in text_of(at)
+    at.multiselect(key="seminar-topics").set_value([]).run()
+    assert any("at least one topic" in i.value for i in at.info)
+    assert "topics" not in at.query_params
+
+
+def test_seminar_unknown_topic_warns():
+    at = open_page(SEMINAR, topics="covid-19,nope")
+    assert any("nope" in w.value for w in at.warning)
+    assert at.multiselect(key="seminar-topics").value == ["covid-19"]

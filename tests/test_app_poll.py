@@ -1,0 +1,184 @@
+"""The poll and quiz pages through Streamlit's AppTest, on the default corpus.
+
+Each AppTest is one browser session: a leader and a participant are two AppTests sharing the
+store file that $PERSPECTIVES_DB names (a temporary one per test).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from perspectives import quiz, store
+from perspectives.corpus import default_corpus_path, load_cached
+from perspectives.ui.widgets import md
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+POLL = "perspectives/ui/pages/poll.py"
+QUIZ = "perspectives/ui/pages/quiz.py"
+
+
+@pytest.fixture(autouse=True)
+def poll_db(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("PERSPECTIVES_CORPUS", raising=False)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("PERSPECTIVES_DB", str(tmp_path / "workspace.db"))
+    yield tmp_path / "workspace.db"
+    store.dispose_engines()
+
+
+def _open(page: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def _metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def _lead_poll(topic: str = "social-credit") -> tuple[AppTest, str]:
+    leader = _open(POLL)
+    leader.selectbox[0].select(topic)
+    _button(leader, "Open poll").click().run()
+    assert not leader.exception, leader.exception
+    return leader, leader.query_params["code"]
+
+
+def _vote(code: str, stance: int, sentence: str = "", at: AppTest | None = None) -> AppTest:
+    at = at or _open(POLL, code=code)
+    at.select_slider[0].set_value(stance)
+    at.text_input[0].input(sentence)
+    next(b for b in at.button if b.label in ("Send my vote", "Change my vote")).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_leader_opens_a_poll_and_sees_a_participants_vote():
+    leader, code = _lead_poll()
+    assert _metric(leader, "Session code") == code
+    assert len(code) == 6
+    assert leader.image[0].captions == ["Scan to vote"]  # the QR code
+    assert any(f"/poll?code={code}" in c.value for c in leader.code)
+    assert _metric(leader, "Votes in round 1") == "0"
+
+    participant = _vote(code, -1, "They watch <b>us</b> *all*")
+    assert participant.success[0].value.startswith("Your vote is in")
+    assert not [b for b in participant.button if b.label.startswith("Run again")]  # no controls
+
+    _button(leader, "Refresh").click().run()
+    assert _metric(leader, "Votes in round 1") == "1"
+    assert _metric(leader, "Class mean (−2 to +2)") == "-1.00"
+    sentences = [m.value for m in leader.markdown]
+    assert md("They watch <b>us</b> *all*") in sentences  # shown as text, escaped
+
+
+def test_a_second_vote_changes_the_first_and_counts_once():
+    leader, code = _lead_poll()
+    participant = _vote(code, 2, "First thought.")
+    _vote(code, -2, "Second thought.", at=participant)
+    _button(leader, "Refresh").click().run()
+    assert _metric(leader, "Votes in round 1") == "1"
+    assert _metric(leader, "Class mean (−2 to +2)") == "-2.00"
+
+
+def test_unknown_code_is_a_clear_message():
+    at = _open(POLL, code="NOPE42")
+    assert "No poll has the code “NOPE42”" in at.error[0].value
+    assert [f.label for f in at.text_input] == ["Session code"]  # and the join form
+
+
+def test_a_participant_joins_by_typing_the_code():
+    _, code = _lead_poll()
+    at = _open(POLL)
+    at.text_input[0].input(f" {code.lower()[:3]}-{code.lower()[3:]} ")
+    _button(at, "Join").click().run()
+    assert at.query_params["code"] == code
+    assert at.caption[0].value == f"Session {code} · round 1"
+    assert at.select_slider[0].value == 0
+
+
+def test_leader_link_gives_the_controls_and_a_wrong_key_does_not():
+    leader, code = _lead_poll()
+    with store.workspace() as ws:
+        key = ws.get_poll(code).leader_key
+    other = _open(POLL, code=code, lead=key)
+    assert _button(other, "Refresh")
+    assert "lead" not in other.query_params  # the key leaves the address bar
+    wrong = _open(POLL, code=code, lead="not-the-key")
+    assert "does not match" in wrong.warning[0].value
+    assert wrong.select_slider  # the participant view
+
+
+def test_run_again_compares_before_and_after():
+    leader, code = _lead_poll()
+    one = _vote(code, -2)
+    two = _vote(code, -1)
+    _button(leader, "Run again (start round 2)").click().run()
+    assert _metric(leader, "Votes in round 2") == "0"
+    one.run()  # the participant's page now shows round 2
+    _vote(code, 1, at=one)
+    _vote(code, -1, at=two.run())
+    _button(leader, "Refresh").click().run()
+    assert _metric(leader, "Mean before").startswith("-1.50")
+    assert _metric(leader, "Mean after").startswith("+0.00")
+    assert _metric(leader, "Changed their stance") == "1 of 2"
+
+
+def test_a_vote_sent_from_a_closed_round_is_refused_not_moved():
+    leader, code = _lead_poll()
+    participant = _open(POLL, code=code)  # the form shows round 1
+    _button(leader, "Run again (start round 2)").click().run()
+    _vote(code, 2, at=participant)
+    assert "round 1 takes no votes" in participant.error[0].value
+    with store.workspace() as ws:
+        assert ws.results(code, 1).total == 0 and ws.results(code, 2).total == 0
+
+
+def _right_and_wrong(at: AppTest, index: int):
+    corpus = load_cached(default_corpus_path())
+    seed = at.session_state["quiz_round"]["seed"]
+    question = quiz.draw_round(corpus, quiz.ROUND_LENGTH, "voice", random.Random(seed))[index]
+    buttons = {b.key: b for b in at.button if b.key}
+    keys = [f"quiz-{seed}-{index}-{k}" for k in range(len(question.options))]
+    right = question.options.index(question.answer)
+    wrong = next(k for k in range(len(keys)) if k != right)
+    return question, buttons[keys[right]], buttons[keys[wrong]]
+
+
+def test_quiz_renders_and_answering_updates_the_score():
+    at = _open(QUIZ)
+    assert at.title[0].value == "Who said it?"
+    assert _metric(at, "Score") == "0 / 0"
+    question, right, _ = _right_and_wrong(at, 0)
+    assert at.markdown[0].value == f"#### “{md(question.evidence.text)}”"
+    right.click().run()
+    assert _metric(at, "Score") == "1 / 1"
+    assert at.success[0].value.startswith("Right")
+    link = at.get("page_link")[0]
+    assert link.value == "Show in context"
+    assert f"doc={question.position.document}" in link.proto.query_string
+    assert f"p={question.evidence.paragraph}" in link.proto.query_string
+
+    _button(at, "Next question").click().run()
+    _, _, wrong = _right_and_wrong(at, 1)
+    wrong.click().run()
+    assert _metric(at, "Score") == "1 / 2"
+    assert at.error[0].value.startswith("Not quite")
+
+    _button(at, "New round").click().run()
+    assert _metric(at, "Score") == "0 / 0"

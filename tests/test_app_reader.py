@@ -1,0 +1,186 @@
+"""App tests of the reader, search and timeline pages (streamlit.testing AppTest)."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from perspectives.corpus import load_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = "perspectives/ui/pages"
+DOCUMENTS, SEARCH, TIMELINE = (f"{PAGES}/{name}.py" for name in ("documents", "search", "timeline"))
+UNESCAPED = re.compile(r"(?<!\\)[<\[]")  # a "<" or "[" that markdown would read as markup
+
+
+def open_page(page: str, **params: str) -> AppTest:
+    """Run the app, switch to `page` with exactly `params` as its query string, and run it."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.run()
+    at.switch_page(page)
+    at.query_params.clear()  # the default page wrote its own parameters on the first run
+    at.query_params.update(params)
+    started = time.perf_counter()
+    at.run()
+    at.render_seconds = time.perf_counter() - started
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(elements) -> list[str]:
+    return [element.value for element in elements]
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(ROOT / "data")
+
+
+def test_documents_page_renders_every_document(corpus):
+    for document in corpus.documents:
+        at = open_page(DOCUMENTS, doc=document.id)
+        assert at.selectbox[0].value == document.id
+        assert at.query_params["doc"] == document.id
+        numbered = [m for m in texts(at.markdown) if m.startswith(":gray[**")]
+        assert len(numbered) == len(document.paragraphs)
+        assert not at.warning
+        assert not any("Opened from a quote" in c for c in texts(at.caption))
+
+
+def test_deep_link_to_a_paragraph_marks_it(corpus):
+    at = open_page(DOCUMENTS, doc="gardels-2018", p="4")
+    assert texts(at.caption).count(":material/my_location: Opened from a quote: paragraph 4") == 1
+    assert at.query_params == {"doc": "gardels-2018", "p": "4"}
+    # the marked caption sits in paragraph 4's container, right above its text
+    markdown = texts(at.markdown)
+    assert any(m.startswith(":gray[**4**]") and "phantom democracy" in m for m in markdown)
+
+
+def test_seed_alias_opens_the_document_and_canonicalises_the_link():
+    at = open_page(DOCUMENTS, doc="003", p="2")
+    assert at.selectbox[0].value == "gardels-2018"
+    assert at.query_params == {"doc": "gardels-2018", "p": "2"}
+    assert "Opened from a quote: paragraph 2" in " ".join(texts(at.caption))
+
+
+def test_evidence_is_highlighted_with_what_it_supports():
+    at = open_page(DOCUMENTS, doc="gardels-2018")
+    markdown = " ".join(texts(at.markdown))
+    assert ":orange-background[a more appropriate term to describe the initiative" in markdown
+    captions = texts(at.caption)
+    assert any("supports **Bing Song** on **Social credit**" in c for c in captions)
+    assert any(":material/bar_chart: Figure: **751 million**" in c for c in captions)
+    assert ":blue-badge[Social credit]" in markdown
+    compare = {(link.proto.page, link.proto.query_string) for link in at.get("page_link")}
+    assert ("", "topic=social-credit") in compare  # the Compare page is the default one, "/"
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"doc": "nosuchdoc"}, "There is no document “nosuchdoc”"),
+        ({"doc": "gardels-2018", "p": "999"}, "Paragraph 999 does not exist"),
+        ({"doc": "gardels-2018", "p": "x"}, "is not a paragraph number"),
+    ],
+)
+def test_bad_document_links_warn_without_failing(params, message):
+    at = open_page(DOCUMENTS, **params)
+    assert any(message in w for w in texts(at.warning)), texts(at.warning)
+    assert at.title or at.header  # the page still shows a document
+
+
+def test_search_finds_a_phrase_and_links_to_the_reader():
+    at = open_page(SEARCH, q='"phantom democracy"')
+    assert at.text_input[0].value == '"phantom democracy"'
+    snippets = [m for m in texts(at.markdown) if "**phantom democracy**" in m]
+    assert snippets, texts(at.markdown)
+    titles = [m for m in texts(at.markdown) if "This paradox explains" in m]
+    assert titles and "paragraph 4" in titles[0]
+    assert "1 paragraph(s)" in " ".join(texts(at.caption))
+    (link,) = at.get("page_link")
+    assert (link.proto.page, link.proto.query_string) == ("documents", "doc=gardels-2018&p=4")
+
+
+def test_search_for_a_word_that_is_nowhere_says_so():
+    at = open_page(SEARCH, q="xylophonezz")
+    assert any("No paragraph matches" in i for i in texts(at.info))
+    assert not [m for m in texts(at.markdown) if "xylophonezz**" in m]
+
+
+def test_invalid_query_warns_with_the_reason():
+    at = open_page(SEARCH, q='"phantom democracy')
+    assert any("could not be read" in w for w in texts(at.warning))
+
+
+def test_empty_query_shows_examples():
+    at = open_page(SEARCH)
+    assert any("phantom democracy" in i and "OR" in i for i in texts(at.info))
+
+
+def test_search_filters_come_from_the_link_and_unknown_ones_warn():
+    at = open_page(SEARCH, q="social credit", voice="bing-song", topic="nope")
+    assert at.selectbox[1].value == "bing-song"
+    assert at.selectbox[2].value is None
+    assert any("no topic “nope”" in w for w in texts(at.warning))
+    assert "topic" not in at.query_params
+    assert any("Holds evidence of Bing Song" in c for c in texts(at.caption))
+
+
+def test_search_topic_filter_narrows_hits():
+    broad = open_page(SEARCH, q="democracy")
+    narrow = open_page(SEARCH, q="democracy", topic="tiananmen-legacy")
+    count = re.compile(r"(\d+) paragraph\(s\)")
+
+    def hits(at):
+        return int(next(m for c in texts(at.caption) if (m := count.search(c))).group(1))
+
+    assert 0 < hits(narrow) < hits(broad)
+
+
+def test_timeline_renders_the_chart_and_the_events_table():
+    at = open_page(TIMELINE)
+    events = at.dataframe[0].value
+    assert {"date_label", "event", "documents"} <= set(events.columns)
+    assert "4 June 1989" in set(events["date_label"])
+    assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_timeline_topic_filter_from_the_link():
+    at = open_page(TIMELINE, topic="covid-19")
+    assert at.selectbox[0].value == "covid-19"
+    events = at.dataframe[0].value
+    assert len(events) > 0 and all("Covid-19" in t for t in events["topics"])
+
+
+def test_document_text_is_rendered_literally(monkeypatch, hostile_corpus_dir):
+    monkeypatch.setenv("PERSPECTIVES_CORPUS", str(hostile_corpus_dir))
+    at = open_page(DOCUMENTS, doc="trust-essay", p="7")
+    sources = texts(at.markdown) + texts(at.caption) + texts(at.title) + texts(at.header)
+    hostile = [s for s in sources if "script" in s or "javascript" in s]
+    assert any("\\<script\\>alert\\(1\\)\\</script\\>" in s for s in hostile), hostile
+    assert any("\\*\\*bold\\*\\*" in s for s in hostile)
+    # the quote inside the highlight directive is escaped too
+    assert any(":orange-background[\\[link\\]\\(javascript\\:alert\\(1\\)\\)" in s for s in hostile)
+    for source in hostile:
+        body = source.replace(":orange-background[", "").replace(":orange-badge[", "")
+        body = body.replace(":gray[", "").replace(":material/my_location:", "")
+        assert not UNESCAPED.search(body), source
+    title = texts(at.header)[0]
+    assert "\\*\\*Trust\\*\\*" in title and "\\<b\\>" in title
+
+
+def test_render_times_are_small():
+    """Not a benchmark: a guard against a page that recomputes everything on every run."""
+    times = {
+        page: min(open_page(page, **params).render_seconds for _ in range(2))
+        for page, params in (
+            (DOCUMENTS, {"doc": "the-bl-2022"}),
+            (SEARCH, {"q": "democracy"}),
+            (TIMELINE, {}),
+        )
+    }
+    assert all(seconds < 5 for seconds in times.values()), times

@@ -1,0 +1,132 @@
+"""The quiz's question drawing and scoring, on the default corpus and the small test corpus."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from perspectives import quiz
+from perspectives.corpus import default_corpus_path, load_cached, load_corpus
+
+SEEDS = range(40)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_cached(default_corpus_path())
+
+
+def _span(question: quiz.Question) -> tuple[str, int, int]:
+    e = question.evidence
+    return (e.document_id, e.start, e.end)
+
+
+@pytest.mark.parametrize("mode", quiz.MODES)
+def test_no_quote_repeats_within_a_round(corpus, mode):
+    for seed in SEEDS:
+        questions = quiz.draw_round(corpus, 10, mode, random.Random(seed))
+        assert len(questions) == 10
+        assert len({_span(q) for q in questions}) == 10
+        assert len({q.position.id for q in questions}) == 10  # and one per position
+
+
+@pytest.mark.parametrize("mode", quiz.MODES)
+def test_options_are_the_answer_and_three_distinct_distractors(corpus, mode):
+    for seed in SEEDS:
+        for question in quiz.draw_round(corpus, 10, mode, random.Random(seed)):
+            assert len(question.options) == quiz.OPTIONS
+            assert len(set(question.options)) == quiz.OPTIONS
+            assert question.options.count(question.answer) == 1
+            assert question.answer == quiz.answer_of(corpus, question.position, mode)
+            for option in question.options:
+                quiz.label(corpus, mode, option)  # every option is a real voice or camp
+
+
+def test_the_answer_is_where_the_quote_comes_from(corpus):
+    for question in quiz.draw_round(corpus, 10, "voice", random.Random(7)):
+        position = corpus.position_by_id(question.position.id)
+        assert question.evidence in position.evidence
+        assert question.answer == position.voice
+        document = corpus.document(question.evidence.document_id)
+        e = question.evidence
+        assert document.text[e.start : e.end] == e.text
+
+
+def test_no_quote_names_its_answer_or_an_option(corpus):
+    """A quote that names a voice would give the answer away (or mislead with a distractor)."""
+    for seed in SEEDS:
+        for question in quiz.draw_round(corpus, 10, "voice", random.Random(seed)):
+            for option in question.options:
+                name = corpus.voice(option).name
+                assert not re.search(rf"\b{re.escape(name)}\b", question.evidence.text, re.I)
+
+
+def test_the_answer_lands_in_every_place(corpus):
+    """The shuffle leaves no tell: over many rounds the answer is seen in all four places."""
+    places = {
+        q.options.index(q.answer)
+        for seed in SEEDS
+        for q in quiz.draw_round(corpus, 10, "voice", random.Random(seed))
+    }
+    assert places == {0, 1, 2, 3}
+
+
+def test_a_seed_gives_the_same_round(corpus):
+    one = quiz.draw_round(corpus, 10, "voice", random.Random(42))
+    two = quiz.draw_round(corpus, 10, "voice", random.Random(42))
+    other = quiz.draw_round(corpus, 10, "voice", random.Random(43))
+    assert [(_span(q), q.options) for q in one] == [(_span(q), q.options) for q in two]
+    assert [_span(q) for q in one] != [_span(q) for q in other]
+
+
+def test_scoring(corpus):
+    questions = quiz.draw_round(corpus, 10, "camp", random.Random(3))
+    wrong = {i: next(o for o in q.options if o != q.answer) for i, q in enumerate(questions)}
+    answers = {0: questions[0].answer, 1: wrong[1], 2: questions[2].answer, 99: "ignored"}
+    result = quiz.score(questions, answers)
+    assert (result.right, result.answered, result.total) == (2, 3, 10)
+    assert not result.finished
+    every_right = {i: q.answer for i, q in enumerate(questions)}
+    assert quiz.score(questions, every_right).right == 10
+    assert quiz.score(questions, every_right).finished
+    assert quiz.score(questions, wrong).right == 0
+    assert questions[0].is_right(questions[0].answer) and not questions[1].is_right(wrong[1])
+
+
+def test_small_corpus_gives_a_short_round_and_fewer_options(corpus_dir):
+    small = load_corpus(corpus_dir)
+    questions = quiz.draw_round(small, 10, "voice", random.Random(1))
+    fair = quiz.candidates(small, "voice")
+    assert len(questions) == len(fair) < 10
+    assert len({_span(q) for q in questions}) == len(questions)
+    for question in questions:
+        assert len(question.options) == 3 == len(set(question.options))  # three voices in all
+    for question in quiz.draw_round(small, 10, "camp", random.Random(1)):
+        assert sorted(question.options) == ["critics", "optimists"]
+
+
+def test_a_quote_with_two_right_answers_is_left_out(write_corpus, corpus_files):
+    """The same words as evidence for two voices: no fair voice question, a fine camp one."""
+    shared = "cameras and platforms give the state more eyes than ever, and"
+    corpus_files["analysis/positions/camera-report.yaml"]["positions"].append(
+        {
+            "voice": "ben-critic",
+            "topic": "technology-and-control",
+            "stance": -2,
+            "state": "asserts",
+            "summary": "The same words, for the test.",
+            "evidence": [shared],
+        }
+    )
+    small = load_corpus(write_corpus(corpus_files))
+    voice_quotes = [" ".join(e.text.split()) for _, e in quiz.candidates(small, "voice")]
+    camp_quotes = [" ".join(e.text.split()) for _, e in quiz.candidates(small, "camp")]
+    assert not any(shared in text for text in voice_quotes)
+    assert sum(shared in text for text in camp_quotes) == 1  # both voices are critics: once
+
+
+def test_unknown_mode_is_refused(corpus):
+    with pytest.raises(ValueError, match="unknown quiz mode 'author'"):
+        quiz.draw_round(corpus, 10, "author", random.Random(0))
