@@ -33,8 +33,6 @@ def pages() -> dict[str, list]:
     first = True
     for section, specs in PAGE_SPECS.items():
         for file, title, url, icon in specs:
-            if not (PAGES_DIR / file).exists():  # pages still being written
-                continue
             page = st.Page(PAGES_DIR / file, title=title, url_path=url, icon=icon, default=first)
             sections.setdefault(section, []).append(page)
             first = False
