@@ -30,6 +30,9 @@ ROW_PX = 26
 # Heatmap cells narrower than this (on a phone) keep only the letters that tell apart the
 # pale cells ("m" and "0"); the numbers are left to the colours there.
 MIN_TEXT_CELL = 22
+# The heatmap's topic labels: whole on a wide screen, cut short on a phone, where every pixel
+# they take is taken from the cells (the tooltip and the selected position give the full label).
+TOPIC_LABEL_LIMIT = alt.ExprRef("containerSize()[0] >= 640 ? 280 : 150")
 # Fit the width to the page but keep the height for the plot itself: with "fit", a front end
 # that stretches the chart squeezes the plot to make room for title, axes and legend.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
@@ -233,7 +236,7 @@ def stance_heatmap(
         "topic_label:N",
         sort=topics,
         scale=alt.Scale(domain=topics),
-        axis=alt.Axis(title=None, labelLimit=160, labelOverlap=False),
+        axis=alt.Axis(title=None, labelLimit=TOPIC_LABEL_LIMIT, labelOverlap=False),
     )
     base = alt.Chart(frame).encode(x=x, y=y)
     low, high = corpus.orientation.low.label, corpus.orientation.high.label

@@ -127,6 +127,17 @@ def normalise_sentence(sentence: str | None) -> str | None:
     return clean or None
 
 
+# The slider's steps, short: its end labels wrap under the track on a phone and would cover
+# what follows if they held the poles, which the page writes out beside the slider instead.
+SLIDER_STEPS = {
+    -2: "◀ −2 · fully",
+    -1: "◀ −1 · mostly",
+    0: "0 · in between, or both",
+    1: "+1 · mostly ▶",
+    2: "+2 · fully ▶",
+}
+
+
 def stance_labels(topic: Topic) -> dict[int, str]:
     """The five places on a topic's axis in words, the poles at both ends."""
     return {

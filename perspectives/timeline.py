@@ -64,7 +64,8 @@ def events_in(corpus: Corpus, topic: str | None = None) -> list[Event]:
 
 
 def events_table(corpus: Corpus, topic: str | None = None) -> pd.DataFrame:
-    """One row per event: its date as precisely as known, the documents that mention it."""
+    """One row per event: its date as precisely as known, the documents that mention it (ids,
+    titles, and the short names the chart's rows use, e.g. "Jianli Yang (2023)")."""
     labels = {t.id: t.label for t in corpus.topics}
     rows = []
     for event in events_in(corpus, topic):
@@ -79,6 +80,9 @@ def events_table(corpus: Corpus, topic: str | None = None) -> pd.DataFrame:
                 "description": event.description,
                 "documents": ", ".join(documents),
                 "document_titles": "; ".join(corpus.document(d).title for d in documents),
+                "mentioned_in": ", ".join(
+                    document_row_label(corpus.document(d)) for d in documents
+                ),
                 "topics": ", ".join(labels.get(t, t) for t in event.topics),
                 "topic_ids": ",".join(event.topics),
             }
@@ -92,6 +96,7 @@ def events_table(corpus: Corpus, topic: str | None = None) -> pd.DataFrame:
         "description",
         "documents",
         "document_titles",
+        "mentioned_in",
         "topics",
         "topic_ids",
     ]

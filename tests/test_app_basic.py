@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from perspectives.corpus import load_cached
+from perspectives.ui.widgets import md
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -40,7 +41,7 @@ def test_the_corpus_page_shows_the_default_corpus():
     at = corpus_page()
     assert not at.exception, at.exception
     assert not at.error
-    assert [t.value for t in at.title] == [corpus.name]
+    assert [t.value for t in at.title] == [md(corpus.name)]  # escaped: shown as written
     subheaders = [s.value for s in at.subheader]
     for document in corpus.documents:
         assert document.title in subheaders
@@ -60,7 +61,7 @@ def test_an_invalid_corpus_shows_its_problems(tmp_path, monkeypatch):
     at = corpus_page()
     assert not at.exception, at.exception
     assert len(at.error) == 1
-    assert "1 problem(s)" in at.error[0].value
+    assert "has 1 problem;" in at.error[0].value
     assert str(broken) in at.error[0].value
     (table,) = at.dataframe
     frame = table.value

@@ -58,7 +58,11 @@ def test_debate_deep_link_to_a_motion_and_side(corpus):
     assert "Our side: the opposition" in text
     assert "Bing Song" in text and "Jianli Yang" in text  # the case and an attack
     assert "Linked in the corpus" in text
-    assert downloads(at) == ["Download Markdown", "Download Word (DOCX)", "Download PDF"]
+    assert downloads(at) == [
+        "Download brief as Markdown",
+        "Download brief as Word (DOCX)",
+        "Download brief as PDF",
+    ]
     assert dict(at.query_params) == {"motion": "economic-nato", "side": "opposition"}
     assert not at.warning
 
@@ -109,7 +113,9 @@ def test_seminar_deep_link(corpus):
     assert "Questions for discussion" in text and "What the corpus leaves out" in text
     assert corpus.guide("yang-2023").thesis[:60] in text
     assert len(at.get("vega_lite_chart")) == 2
-    assert downloads(at).count("Download PDF") == 2  # the handout and the reading guide
+    # the handout and the reading guide, each button named for what it delivers
+    assert "Download handout as PDF" in downloads(at) and "Download guide as PDF" in downloads(at)
+    assert len(set(downloads(at))) == len(downloads(at)) == 6
     assert dict(at.query_params) == {"topics": "regime-future,covid-19", "doc": "yang-2023"}
 
 

@@ -100,7 +100,7 @@ def test_search_finds_a_phrase_and_links_to_the_reader():
     assert snippets, texts(at.markdown)
     titles = [m for m in texts(at.markdown) if "This paradox explains" in m]
     assert titles and "paragraph 4" in titles[0]
-    assert "1 paragraph(s)" in " ".join(texts(at.caption))
+    assert "1 paragraph, best match first" in " ".join(texts(at.caption))
     (link,) = at.get("page_link")
     assert (link.proto.page, link.proto.query_string) == ("documents", "doc=gardels-2018&p=4")
 
@@ -133,7 +133,7 @@ def test_search_filters_come_from_the_link_and_unknown_ones_warn():
 def test_search_topic_filter_narrows_hits():
     broad = open_page(SEARCH, q="democracy")
     narrow = open_page(SEARCH, q="democracy", topic="tiananmen-legacy")
-    count = re.compile(r"(\d+) paragraph\(s\)")
+    count = re.compile(r"(\d+) paragraphs?\b")
 
     def hits(at):
         return int(next(m for c in texts(at.caption) if (m := count.search(c))).group(1))

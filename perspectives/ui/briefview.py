@@ -72,12 +72,13 @@ def guide_file(fingerprint: str, _corpus: Corpus, document_id: str, fmt: str):
     return export.filename, export.data, export.mime
 
 
-def downloads(make, names: dict[str, str], key: str) -> None:
-    """Three download buttons; `make(fmt)` returns (filename, bytes, mime) and runs only when
+def downloads(make, names: dict[str, str], key: str, what: str) -> None:
+    """Three download buttons named for `what` they deliver ("Download handout as PDF": a page
+    may offer two documents); `make(fmt)` returns (filename, bytes, mime) and runs only when
     a button is clicked (Streamlit's deferred download), then stays cached."""
     for column, fmt in zip(st.columns(len(FORMAT_LABELS)), FORMAT_LABELS, strict=True):
         column.download_button(
-            f"Download {FORMAT_LABELS[fmt]}",
+            f"Download {what} as {FORMAT_LABELS[fmt]}",
             data=lambda fmt=fmt: make(fmt)[1],
             file_name=names[fmt],
             mime=FORMATS[fmt],

@@ -136,13 +136,20 @@ def camp_legend(corpus: Corpus, camp_ids) -> None:
     st.markdown(" · ".join(camp_marker(c) for c in corpus.camps if c.id in wanted))
 
 
+def row_length(count: int, per_row: int = 3, one_row_up_to: int = 4) -> int:
+    """Columns in a row of cards: all `count` in one row when they fit (a lone card takes the
+    whole width, not a third of it beside two empty columns), else `per_row`."""
+    return count if 0 < count <= one_row_up_to else per_row
+
+
 def card_grid(
     corpus: Corpus, positions, heading: str = "voice", per_row: int = 3, one_row_up_to: int = 4
 ) -> None:
     """Cards side by side in rows (Streamlit stacks the columns on a narrow screen); up to
-    `one_row_up_to` positions share one row, so a projector shows them all side by side."""
+    `one_row_up_to` positions share one row, so a projector shows them all side by side, and
+    a lone card or two take the whole width rather than a third each."""
     positions = list(positions)
-    per_row = max(len(positions), per_row) if len(positions) <= one_row_up_to else per_row
+    per_row = row_length(len(positions), per_row, one_row_up_to)
     for start in range(0, len(positions), per_row):
         columns = st.columns(per_row)
         for column, position in zip(columns, positions[start : start + per_row], strict=False):

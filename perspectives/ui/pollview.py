@@ -3,11 +3,13 @@
 Who leads: the browser session that opened the poll, or whoever opens the private leader link
 (`/poll?code=CODE&lead=KEY`, the key stored with the poll). The key is taken out of the address
 bar at once, so a projected screen never shows it. Participants are anonymous: a random token
-made once per browser session. Sentences are user text: always escaped with `md()`.
+made once per browser and kept in a cookie for a day. Sentences are user text: always escaped
+with `md()`.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import streamlit as st
@@ -18,14 +20,32 @@ from perspectives.qr import qr_png
 from perspectives.store import Poll, StoreError, Workspace
 from perspectives.ui import links
 from perspectives.ui.widgets import md
+from perspectives.wording import counted
 
 LEADER_KEYS = "poll_leader_keys"
 PENDING = "poll_pending_vote"
+TOKEN, COOKIE, COOKIE_SECONDS = "poll_participant", "perspectives_participant", 24 * 3600
+TOKEN_FORM = re.compile(r"[0-9a-f]{32}")
 
 
 def participant_token() -> str:
-    """This browser session's anonymous participant token (made once)."""
-    return st.session_state.setdefault("poll_participant", uuid.uuid4().hex)
+    """This browser's anonymous participant token: made once, then kept in the session and in
+    a cookie (see `keep_token`), so that reloading the page, or a phone coming back after its
+    session expired, does not make a new participant who could vote twice in one round."""
+    if TOKEN not in st.session_state:
+        kept = st.context.cookies.get(COOKIE)
+        fine = isinstance(kept, str) and TOKEN_FORM.fullmatch(kept)
+        st.session_state[TOKEN] = kept if fine else uuid.uuid4().hex
+    return st.session_state[TOKEN]
+
+
+def keep_token(token: str) -> None:
+    """Store the participant token in a cookie for a day. The script holds nothing but the
+    token's 32 hex digits (checked), and runs only while the browser lacks the cookie."""
+    if not TOKEN_FORM.fullmatch(token) or st.context.cookies.get(COOKIE) == token:
+        return
+    cookie = f"{COOKIE}={token}; path=/; max-age={COOKIE_SECONDS}; SameSite=Lax"
+    st.iframe(f"<script>window.parent.document.cookie='{cookie}';</script>", height=1)
 
 
 def is_leader(ws: Workspace, poll: Poll) -> bool:
@@ -54,13 +74,15 @@ def start(ws: Workspace, corpus: Corpus) -> None:
             else:
                 links.set_params(code=code)
                 st.rerun()
-    with lead, st.form("poll-open"):
+    # Not a form: the question under the picker follows the topic as soon as it is picked.
+    with lead, st.container(border=True):
         st.subheader("Open a poll for your class", anchor=False)
         labels = {t.id: t.label for t in corpus.topics}
-        topic_id = st.selectbox("Topic", list(labels), format_func=labels.__getitem__)
-        if topic_id:
-            st.caption(md(corpus.topic(topic_id).question))
-        if st.form_submit_button("Open poll", type="primary"):
+        topic_id = st.selectbox(
+            "Topic", list(labels), format_func=labels.__getitem__, key="poll-open-topic"
+        )
+        st.caption(md(corpus.topic(topic_id).question))
+        if st.button("Open poll", type="primary"):
             poll = ws.create_poll(topic_id, corpus.name, corpus.fingerprint)
             st.session_state.setdefault(LEADER_KEYS, {})[poll.code] = poll.leader_key
             links.set_params(code=poll.code)
@@ -95,7 +117,7 @@ def vote(ws: Workspace, poll: Poll, topic: Topic, token: str) -> None:
             "Where do you stand?",
             options=list(polls.STANCES),
             value=mine if mine is not None else 0,
-            format_func=labels.__getitem__,
+            format_func=polls.SLIDER_STEPS.__getitem__,
             key=f"{key}-stance",
         )
         low, high = st.columns(2)
@@ -116,6 +138,7 @@ def vote(ws: Workspace, poll: Poll, topic: Topic, token: str) -> None:
         )
     if mine is not None:
         st.caption(f"Your vote in round {poll.round}: {md(labels[mine])}.")
+    keep_token(token)
 
 
 def share(poll: Poll) -> None:
@@ -163,7 +186,13 @@ def before_after(ws: Workspace, poll: Poll, topic: Topic) -> None:
     before, after, moved = st.columns(3)
     before.metric("Mean before", _mean(comparison.before))
     shift = None if comparison.shift is None else f"{comparison.shift:+.2f}"
-    after.metric("Mean after", _mean(comparison.after), delta=shift, delta_color="off")
+    after.metric(
+        "Mean after",
+        _mean(comparison.after),
+        delta=shift,
+        delta_color="off",
+        delta_arrow="off" if round(comparison.shift or 0, 2) == 0 else "auto",
+    )
     moved.metric(
         "Changed their stance",
         f"{comparison.moved} of {comparison.both}",
@@ -179,4 +208,6 @@ def before_after(ws: Workspace, poll: Poll, topic: Topic) -> None:
 
 
 def _mean(results: polls.Results) -> str:
-    return "no votes" if results.mean is None else f"{results.mean:+.2f} ({results.total} votes)"
+    if results.mean is None:
+        return "no votes"
+    return f"{results.mean:+.2f} ({counted(results.total, 'vote')})"

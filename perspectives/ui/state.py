@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from perspectives.corpus import CorpusError, default_corpus_path, load_cached
+from perspectives.corpus import CorpusError, Problem, default_corpus_path, load_cached
 from perspectives.model import Corpus
+from perspectives.ui.widgets import md
+from perspectives.wording import counted
+
+LISTED = 30  # problems written out in full; the table below holds them all
 
 
 def corpus_or_stop() -> Corpus:
@@ -14,16 +20,35 @@ def corpus_or_stop() -> Corpus:
     try:
         return load_cached(path)
     except CorpusError as error:
-        st.error(
-            f"The corpus in `{path}` has {len(error.problems)} problem(s); "
-            "fix them and reload the page."
-        )
+        show_problems(path, error.problems)
+        st.stop()
+
+
+def place(problem: Problem) -> str:
+    """Where a problem is: "analysis/topics.yaml, line 12" ("The corpus folder" for ".")."""
+    file = "The corpus folder" if problem.file in ("", ".") else problem.file
+    return file if problem.line is None else f"{file}, line {problem.line}"
+
+
+def show_problems(path: Path, problems: list[Problem]) -> None:
+    """Each problem as wrapped text (file, entry, problem: readable on a phone), then the
+    whole list as a table."""
+    folder = f"`{path}`" if "`" not in str(path) else md(str(path))
+    st.error(
+        f"The corpus in {folder} has {counted(len(problems), 'problem')}; "
+        f"fix {'it' if len(problems) == 1 else 'them'} and reload the page."
+    )
+    for problem in problems[:LISTED]:
+        entry = f" · {md(problem.entry)}" if problem.entry else ""
+        st.markdown(f"**{md(place(problem))}**{entry}  \n{md(problem.message)}")
+    if len(problems) > LISTED:
+        st.caption(f"… and {len(problems) - LISTED} more in the table below.")
+    with st.expander("All problems as a table", expanded=len(problems) > LISTED):
         st.dataframe(
             [
                 {"file": p.file, "entry": p.entry or "", "line": p.line or "", "problem": p.message}
-                for p in error.problems
+                for p in problems
             ],
             hide_index=True,
             width="stretch",
         )
-        st.stop()

@@ -54,8 +54,10 @@ def document_card(corpus: Corpus, document: Document) -> None:
             st.markdown(f"**About the outlet:** {md(document.notes.outlet)}")
         if document.notes.text:
             st.markdown(f"**About this text:** {md(document.notes.text)}")
-        if document.url:
-            st.markdown(f"[Original publication]({document.url})")
+        if document.url and document.url.startswith(("https://", "http://")):
+            st.page_link(document.url, label="Original publication", icon=":material/open_in_new:")
+        elif document.url:
+            st.markdown(f"**Source:** {md(document.url)}")
         voices = [v.name for v in corpus.voices if document.id in v.documents]
         st.markdown(f"**Voices:** {md(', '.join(voices)) or 'none recorded'}")
 

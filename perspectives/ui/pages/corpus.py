@@ -2,21 +2,23 @@
 
 import streamlit as st
 
-from perspectives.ui import widgets
+from perspectives.ui import reading, widgets
 from perspectives.ui.state import corpus_or_stop
 
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)
 
-st.title(corpus.name)
-st.write(corpus.description)
+st.title(widgets.md(corpus.name), anchor=False)
+st.markdown(widgets.md(corpus.description))
 widgets.counts(corpus)
 
-st.header("Documents")
+st.header("Documents", anchor=False)
 for document in corpus.documents:
     widgets.document_card(corpus, document)
+    label = f"Read “{widgets.md(document.title)}”"
+    reading.page_link(reading.DOCUMENTS, label, icon=":material/article:", doc=document.id)
 
 if corpus.blind_spots:
-    st.header("What these texts leave out")
+    st.header("What these texts leave out", anchor=False)
     for spot in corpus.blind_spots:
         st.markdown(f"**{widgets.md(spot.title)}**: {widgets.md(spot.description)}")

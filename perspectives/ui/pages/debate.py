@@ -18,12 +18,15 @@ topics = {t.id: t for t in corpus.topics}
 
 fresh = urlstate.url_changed(PAGE)
 asked_own = links.param("topic") is not None and links.param("motion") is None
+first = corpus.topics[0]
 motion_id = urlstate.checked(
-    links.param("motion"), motions, "motion", next(iter(motions), None), fresh
+    links.param("motion"), motions, "motion", next(iter(motions), None), fresh, "the first one"
 )
-topic_id = urlstate.checked(links.param("topic"), topics, "topic", corpus.topics[0].id, fresh)
-pole = urlstate.checked(links.param("pole"), ("low", "high"), "pole", "low", fresh)
-side = urlstate.checked(links.param("side"), SIDES, "side", "proposition", fresh)
+topic_id = urlstate.checked(
+    links.param("topic"), topics, "topic", first.id, fresh, f"“{first.label}” instead"
+)
+pole = urlstate.checked(links.param("pole"), ("low", "high"), "pole", "low", fresh, "the low one")
+side = urlstate.checked(links.param("side"), SIDES, "side", "proposition", fresh, "the proposition")
 urlstate.seed("debate-mode", OWN if asked_own or not motions else CURATED, fresh)
 urlstate.seed("debate-motion", motion_id, fresh)
 urlstate.seed("debate-topic", topic_id, fresh)
@@ -54,7 +57,7 @@ else:
     pole = right.radio(
         "The proposition defends",
         ["low", "high"],
-        format_func=lambda p: f"{getattr(poles, p)} ({'−2' if p == 'low' else '+2'})",
+        format_func=lambda p: f"{widgets.md(getattr(poles, p))} ({'−2' if p == 'low' else '+2'})",
         key="debate-pole",
     )
     text = st.text_input(
@@ -70,7 +73,7 @@ side = st.radio(
     "Side",
     list(SIDES),
     key="debate-side",
-    format_func=lambda s: f"{s.title()}: {getattr(topic.poles, side_pole(motion, s))}",
+    format_func=lambda s: f"{s.title()}: {widgets.md(getattr(topic.poles, side_pole(motion, s)))}",
 )
 if mode == CURATED:
     params = {"motion": motion.id, "side": side}
@@ -88,6 +91,7 @@ briefview.downloads(
     lambda fmt: briefview.brief_file(corpus.fingerprint, corpus, key, side, fmt),
     {fmt: f"{name}.{fmt}" for fmt in briefview.FORMAT_LABELS},
     key="debate-download",
+    what="brief",
 )
 briefview.show_brief(brief)
 st.divider()

@@ -8,6 +8,7 @@ from perspectives.ui import cached, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 
 PAGE, GENERATION, SEEN = "matrix", "matrix-chart-generation", "_matrix_chart_seen"
+SHOWN = 5  # topics in each ranking on screen; the download holds them all
 
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)
@@ -95,16 +96,20 @@ else:
 topic_columns = {
     "topic_label": "Topic",
     "placed": st.column_config.NumberColumn("Placed", help="Voices with a stance"),
-    "spread": st.column_config.NumberColumn("Spread", help="Standard deviation of the stances"),
+    "spread": st.column_config.NumberColumn(
+        "Spread", help="Standard deviation of the stances", format="%.2f"
+    ),
     "share_low": st.column_config.NumberColumn("Below 0", format="percent"),
     "share_high": st.column_config.NumberColumn("Above 0", format="percent"),
 }
 divided, agreeing = st.columns(2)
 with divided:
     st.subheader("Most divided topics", anchor=False)
-    st.caption("An even split across the axis first, then the wider spread.")
+    st.caption(
+        f"The {SHOWN} most divided: an even split across the axis first, then the wider spread."
+    )
     st.dataframe(
-        cached.divided_table(corpus.fingerprint, corpus),
+        cached.divided_table(corpus.fingerprint, corpus).head(SHOWN),
         column_order=list(topic_columns),
         column_config=topic_columns,
         hide_index=True,
@@ -112,9 +117,12 @@ with divided:
     )
 with agreeing:
     st.subheader("Closest to agreement", anchor=False)
-    st.caption("Topics on which at least three voices are placed, the narrowest spread first.")
+    st.caption(
+        f"The {SHOWN} with the narrowest spread, among topics on which at least three voices "
+        "are placed."
+    )
     st.dataframe(
-        cached.agreeing_table(corpus.fingerprint, corpus),
+        cached.agreeing_table(corpus.fingerprint, corpus).head(SHOWN),
         column_order=list(topic_columns),
         column_config=topic_columns,
         hide_index=True,

@@ -7,6 +7,7 @@ from perspectives.search import SearchError
 from perspectives.search_filters import Filters, hits_table
 from perspectives.ui import links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
+from perspectives.wording import counted
 
 LIMIT = 50
 EXAMPLES = (
@@ -78,12 +79,12 @@ except SearchError as error:
     st.stop()
 if not results:
     st.info(
-        f"No paragraph matches {widgets.md(query)} with these filters. Try fewer words, a "
+        f"No paragraph matches “{widgets.md(query)}” with these filters. Try fewer words, a "
         "prefix like `democra*`, or clear a filter."
     )
 else:
     shown = "" if len(results) < LIMIT else f" (the first {LIMIT})"
-    st.caption(f"{len(results)} paragraph(s){shown}, best match first.")
+    st.caption(f"{counted(len(results), 'paragraph')}{shown}, best match first.")
 for rank, result in enumerate(results, 1):
     hit, document = result.hit, corpus.document(result.hit.document_id)
     with st.container(border=True, key=f"hit-{rank}"):

@@ -19,7 +19,9 @@ documents = {d.id: d for d in corpus.documents}
 fresh = urlstate.url_changed(PAGE)
 default_topics = [s.topic_id for s in compare.most_divided(corpus)[:2]] or list(topics)[:1]
 asked = urlstate.checked_list(links.param_list("topics"), topics, "topic", fresh)
-doc_id = urlstate.checked(links.param("doc"), documents, "document", corpus.documents[0].id, fresh)
+doc_id = urlstate.checked(
+    links.param("doc"), documents, "document", corpus.documents[0].id, fresh, "the first one"
+)
 urlstate.seed("seminar-topics", asked or default_topics, fresh)
 urlstate.seed("seminar-doc", doc_id, fresh)
 
@@ -48,6 +50,7 @@ if chosen:
         lambda fmt: briefview.handout_file(corpus.fingerprint, corpus, tuple(chosen), fmt),
         {fmt: f"{name}.{fmt}" for fmt in briefview.FORMAT_LABELS},
         key="seminar-download",
+        what="handout",
     )
     for sheet in handout.sheets:
         briefview.show_sheet(corpus, sheet)
@@ -65,6 +68,7 @@ briefview.downloads(
     lambda fmt: briefview.guide_file(corpus.fingerprint, corpus, doc_id, fmt),
     {fmt: f"guide-{doc_id}.{fmt}" for fmt in briefview.FORMAT_LABELS},
     key="seminar-guide-download",
+    what="guide",
 )
 st.divider()
 links.copy_link(PAGE, topics=chosen, doc=doc_id)

@@ -39,17 +39,19 @@ events = reading.events_table(corpus.fingerprint, corpus, topic)
 st.header("Events the documents refer to", anchor=False)
 if events.empty:
     st.info("No dated event on this topic yet.")
-st.dataframe(
-    events[["date_label", "event", "documents", "topics"]],
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "date_label": st.column_config.TextColumn("Date", help="As precisely as it is known"),
-        "event": st.column_config.TextColumn("Event", width="large"),
-        "documents": st.column_config.TextColumn("Mentioned in"),
-        "topics": st.column_config.TextColumn("Topics"),
-    },
-)
+else:
+    st.dataframe(
+        events,
+        column_order=["date_label", "event", "mentioned_in", "topics"],
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "date_label": st.column_config.TextColumn("Date", help="As precisely as it is known"),
+            "event": st.column_config.TextColumn("Event", width="large"),
+            "mentioned_in": st.column_config.TextColumn("Mentioned in"),
+            "topics": st.column_config.TextColumn("Topics"),
+        },
+    )
 st.header("Documents by publication date", anchor=False)
 documents = timeline.documents_table(corpus)
 st.dataframe(

@@ -6,6 +6,7 @@ import streamlit as st
 from perspectives import compare
 from perspectives.ui import cached, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
+from perspectives.wording import counted
 
 PAGE = "voices"
 
@@ -31,7 +32,7 @@ cards.voice_profile(corpus, voice)
 
 order = {t.id: i for i, t in enumerate(corpus.topics)}
 positions = sorted(corpus.positions_for_voice(voice_id), key=lambda p: order[p.topic])
-st.header(f"{widgets.md(voice.name)} on {len(positions)} topic(s)", anchor=False)
+st.header(f"{widgets.md(voice.name)} on {counted(len(positions), 'topic')}", anchor=False)
 if positions:
     cards.card_grid(corpus, positions, heading="topic", one_row_up_to=3)
 else:
@@ -60,7 +61,7 @@ else:
                     cards.VOICES,
                     label=(
                         f"{widgets.md(voices[row.voice_b].name)}: distance {row.distance:.2f} "
-                        f"over {row.shared} shared topic{'s' if row.shared != 1 else ''}"
+                        f"over {counted(row.shared, 'shared topic')}"
                     ),
                     icon=":material/record_voice_over:",
                     query_params={"voice": row.voice_b},
