@@ -6,15 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from perspectives.corpus import load_cached
+from tests.cli_run import run
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -36,20 +34,6 @@ CONTRACT_COLUMNS = [
 BROKEN_FILE = "analysis/positions/gardels-2018.yaml"
 BROKEN_ENTRY = "nathan-gardels/responsiveness-and-legitimacy"
 RIGHT_QUOTE = "It is repressive and responsive at the same time."
-
-
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PERSPECTIVES_CORPUS"}
-    env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run(
-        [sys.executable, "-m", "perspectives", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
 
 
 @pytest.fixture(scope="module")
