@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from perspectives.corpus import load_corpus
+from tests.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
 DEBATE, SEMINAR = "perspectives/ui/pages/debate.py", "perspectives/ui/pages/seminar.py"
@@ -25,17 +26,6 @@ def at_the_root(monkeypatch):
 @pytest.fixture(scope="module")
 def corpus():
     return load_corpus(ROOT / "data")
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.run()
-    at.switch_page(page)
-    at.query_params.clear()
-    at.query_params.update(params)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def text_of(at: AppTest) -> str:

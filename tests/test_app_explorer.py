@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
@@ -10,28 +9,12 @@ from streamlit.testing.v1 import AppTest
 
 from perspectives import compare
 from perspectives.corpus import default_corpus_path, load_corpus
-
-ROOT = Path(__file__).resolve().parents[1]
-PAGES = "perspectives/ui/pages"
+from tests.apptest import open_page
 
 
 @pytest.fixture(scope="module")
 def corpus():
     return load_corpus(default_corpus_path())
-
-
-def open_page(page: str | None = None, **params: str) -> AppTest:
-    """Run the app, then (if `page`) switch to it; `params` are the deep link's query."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    if page:
-        at.run()
-        at.switch_page(f"{PAGES}/{page}.py")
-    at.query_params.clear()
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def plain(text: str) -> str:

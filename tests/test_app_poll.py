@@ -15,9 +15,9 @@ from streamlit.testing.v1 import AppTest
 from perspectives import quiz, store
 from perspectives.corpus import default_corpus_path, load_cached
 from perspectives.ui.widgets import md
+from tests.apptest import open_page as _open
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
 POLL = "perspectives/ui/pages/poll.py"
 QUIZ = "perspectives/ui/pages/quiz.py"
 
@@ -30,17 +30,6 @@ def poll_db(tmp_path, monkeypatch):
     monkeypatch.setenv("PERSPECTIVES_DB", str(tmp_path / "workspace.db"))
     yield tmp_path / "workspace.db"
     store.dispose_engines()
-
-
-def _open(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.run()
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _button(at: AppTest, label: str):

@@ -3,32 +3,17 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from perspectives.corpus import load_corpus
+from tests.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = "perspectives/ui/pages"
 DOCUMENTS, SEARCH, TIMELINE = (f"{PAGES}/{name}.py" for name in ("documents", "search", "timeline"))
 UNESCAPED = re.compile(r"(?<!\\)[<\[]")  # a "<" or "[" that markdown would read as markup
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    """Run the app, switch to `page` with exactly `params` as its query string, and run it."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.run()
-    at.switch_page(page)
-    at.query_params.clear()  # the default page wrote its own parameters on the first run
-    at.query_params.update(params)
-    started = time.perf_counter()
-    at.run()
-    at.render_seconds = time.perf_counter() - started
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def texts(elements) -> list[str]:

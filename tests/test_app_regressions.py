@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from perspectives import charts, compare, polls, store
 from perspectives.corpus import load_corpus
@@ -15,9 +14,9 @@ from perspectives.timeline import document_row_label, events_table
 from perspectives.ui import cards
 from perspectives.ui.widgets import md
 from perspectives.wording import counted
+from tests.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = "perspectives/ui/pages"
 MARKUP = "*star* _under_ [x](https://e.org) :red[c] D. Kaplan \\. `tick`"
 
 
@@ -46,18 +45,6 @@ def marked_up_corpus(write_corpus, corpus_files, monkeypatch) -> Path:
     folder = write_corpus(corpus_files)
     monkeypatch.setenv("PERSPECTIVES_CORPUS", str(folder))
     return folder
-
-
-def open_page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.run()
-    at.switch_page(f"{PAGES}/{page}.py")
-    at.query_params.clear()
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 # Corpus text in widget options and titles is escaped (it was rendered as markdown).
