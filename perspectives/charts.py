@@ -214,14 +214,18 @@ def cell_scale() -> alt.Scale:
 
 
 def stance_heatmap(
-    corpus: Corpus, current: tuple[str, str] | None = None, selection_name: str = "cell"
+    corpus: Corpus,
+    current: tuple[str, str] | None = None,
+    selection_name: str = "cell",
+    frame: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """Topics x voices, voices ordered by mean stance; silent and mentions cells marked apart.
 
     A point selection named `selection_name` over (topic_id, voice_id) lets a page show the
     selected position; `current` (topic id, voice id) is the cell shown, drawn with an outline.
+    `frame` is `matrix_frame(corpus)` when the caller already has it (a page caches it).
     """
-    frame = matrix_frame(corpus)
+    frame = (matrix_frame(corpus) if frame is None else frame).copy()
     topic_now, voice_now = current or (None, None)
     frame["current"] = (frame["topic_id"] == topic_now) & (frame["voice_id"] == voice_now)
     voices = [corpus.voice(v).name for v in compare.voice_order(corpus)]

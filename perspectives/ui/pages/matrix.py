@@ -51,7 +51,11 @@ st.caption(
     "a topic and a voice below, to see that position."
 )
 current = (st.session_state["matrix-topic"], st.session_state["matrix-voice"])
-heatmap = charts.stance_heatmap(corpus, current if all(current) else None)
+heatmap = charts.stance_heatmap(
+    corpus,
+    current if all(current) else None,
+    frame=cached.matrix_frame(corpus.fingerprint, corpus),
+)
 st.altair_chart(heatmap, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch")
 
 st.header("Selected position", anchor=False)
