@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from perspectives.corpus import default_corpus_path, load_corpus  # noqa: E402
-from perspectives.pdf_layout import unicode_font  # noqa: E402
-from perspectives.printed import FORMATS, brief_export, guide_export, handout_export  # noqa: E402
+from perspectives.exports.pdf_printer import unicode_font  # noqa: E402
+from perspectives.exports.printed import FORMATS, brief_export, guide_export, handout_export  # noqa: E402
 
 TARGET_SECONDS = 60.0
 

@@ -1,5 +1,5 @@
 import sys
 
-from perspectives.cli import main
+from perspectives.cli.main import main
 
 sys.exit(main())

@@ -7,11 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from perspectives.corpus import (
-    CorpusError,
-    Problem,
-    load_corpus,
-)
+from perspectives.corpus import CorpusError, Problem, load_corpus
 
 ESSAY = "documents/trust-essay.md"
 REPORT = "documents/camera-report.md"

@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from perspectives.corpus import CorpusError, load_cached
-from perspectives.model import Corpus, Document, Evidence
-from perspectives.overlap import COPIED_RUN, shared_runs, words
+from perspectives.corpus.document import Document
+from perspectives.corpus.entities import Evidence
+from perspectives.corpus.model import Corpus
+from perspectives.corpus.paraphrase import COPIED_RUN, shared_runs, words
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

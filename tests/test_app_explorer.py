@@ -7,8 +7,8 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from perspectives import compare
 from perspectives.corpus import default_corpus_path, load_corpus
+from perspectives.views import agreement, compare, matrix
 from tests.apptest import open_page
 
 
@@ -161,7 +161,7 @@ def test_head_to_head_keeps_at_most_four_voices_and_defaults_to_a_pair(corpus):
     assert len(at.multiselect(key="compare-h2h").value) == 4
     assert any("at most four" in w.value for w in at.warning)
     at = open_page(view="head-to-head")
-    farthest = compare.farthest_pairs(corpus, limit=1)[0]
+    farthest = agreement.farthest_pairs(corpus, limit=1)[0]
     assert at.multiselect(key="compare-h2h").value == [farthest.voice_a, farthest.voice_b]
 
 
@@ -192,7 +192,7 @@ def test_voices_page_links_to_nearest_and_farthest_with_shared_counts(corpus):
     at = open_page("voices", voice="bing-song")
     links = [link for link in page_links(at) if link.page == "voices"]
     assert links and all("shared topic" in link.label for link in links)
-    nearest = compare.neighbours(corpus, "bing-song", min_shared=2)[0]
+    nearest = agreement.neighbours(corpus, "bing-song", min_shared=2)[0]
     assert parse_qs(links[0].query_string) == {"voice": [nearest.voice_b]}
 
 
@@ -221,9 +221,9 @@ def test_matrix_deep_link_selects_the_cell_and_ranks_topics(corpus):
     at = open_page("matrix", topic="social-credit", voice="viola-rothschild")
     assert "Viola Rothschild" in card_names(at)
     divided = at.dataframe[0].value  # the top of each ranking (the download holds them all)
-    assert list(divided["topic_id"]) == [s.topic_id for s in compare.most_divided(corpus)][:5]
+    assert list(divided["topic_id"]) == [s.topic_id for s in matrix.most_divided(corpus)][:5]
     agreeing = at.dataframe[1].value
-    ranked = [s.topic_id for s in compare.closest_to_agreement(corpus)]
+    ranked = [s.topic_id for s in matrix.closest_to_agreement(corpus)]
     assert list(agreeing["topic_id"]) == ranked[:5]
     closest = at.dataframe[2].value
-    assert list(closest["shared_topics"]) == [r.shared for r in compare.closest_pairs(corpus)]
+    assert list(closest["shared_topics"]) == [r.shared for r in agreement.closest_pairs(corpus)]

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from perspectives import quiz, store
 from perspectives.corpus import default_corpus_path, load_cached
+from perspectives.store import polls as store
+from perspectives.teaching import quiz
 from perspectives.ui.widgets import md
 from tests.apptest import open_page as _open
 

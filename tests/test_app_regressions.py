@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from perspectives import charts, compare, polls, store
+from perspectives.charts import heatmap
 from perspectives.corpus import load_corpus
-from perspectives.timeline import document_row_label, events_table
+from perspectives.store import polls as store
+from perspectives.teaching import class_poll as polls
 from perspectives.ui import cards
 from perspectives.ui.widgets import md
+from perspectives.views import matrix
+from perspectives.views.timeline import document_row_label, events_table
 from perspectives.wording import counted
 from tests.apptest import open_page
 
@@ -144,12 +147,12 @@ def test_matrix_rankings_show_the_top_five_and_the_download_keeps_all():
     divided, agreeing = at.dataframe[0].value, at.dataframe[1].value
     assert len(divided) == len(agreeing) == 5
     assert set(divided["topic_id"]) != set(agreeing["topic_id"])
-    assert len(compare.most_divided(corpus)) > 5  # so the cut is real
+    assert len(matrix.most_divided(corpus)) > 5  # so the cut is real
 
 
 def test_heatmap_topic_labels_are_whole_on_a_wide_screen():
     corpus = load_corpus(ROOT / "data")
-    axis = charts.stance_heatmap(corpus).to_dict()["layer"][0]["encoding"]["y"]["axis"]
+    axis = heatmap.stance_heatmap(corpus).to_dict()["layer"][0]["encoding"]["y"]["axis"]
     expr = axis["labelLimit"]["expr"]  # was a fixed 160 px, which cut two labels short
     assert expr == "containerSize()[0] >= 640 ? 280 : 150"
     longest = max(len(t.label) for t in corpus.topics)

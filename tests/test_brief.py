@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from perspectives.brief import (
-    MAX_LINES,
-    build_brief,
-    custom_motion,
-    on_side,
-    side_pole,
-)
-from perspectives.cards import Card, strength
 from perspectives.corpus import load_corpus
+from perspectives.teaching.brief import MAX_LINES, build_brief, custom_motion, on_side, side_pole
+from perspectives.teaching.evidence_cards import Card, strength
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from perspectives import compare, views
 from perspectives.corpus import load_corpus
-from perspectives.model import (
+from perspectives.corpus.document import Document
+from perspectives.corpus.entities import (
     Camp,
-    Corpus,
-    Document,
     Evidence,
     Orientation,
     Pole,
@@ -22,6 +20,9 @@ from perspectives.model import (
     TopicPoles,
     Voice,
 )
+from perspectives.corpus.model import Corpus
+from perspectives.views import agreement, compare, matrix
+from perspectives.views import tables as views
 
 TEXT = "Ann says yes.\nBen says no.\n"
 QUOTE = Evidence(
@@ -91,8 +92,8 @@ def hand_made(
     )
 
 
-def spread_of(corpus: Corpus, topic_id: str) -> compare.Spread:
-    return next(s for s in compare.topic_spread(corpus) if s.topic_id == topic_id)
+def spread_of(corpus: Corpus, topic_id: str) -> matrix.Spread:
+    return next(s for s in matrix.topic_spread(corpus) if s.topic_id == topic_id)
 
 
 def test_an_even_split_across_the_axis_is_the_most_divided():
@@ -143,10 +144,10 @@ def test_most_divided_and_closest_to_agreement_rank_the_topics():
             ("dan", "t3"): 1,
         }
     )
-    assert [s.topic_id for s in compare.most_divided(corpus)] == ["t1", "t3", "t2"]
+    assert [s.topic_id for s in matrix.most_divided(corpus)] == ["t1", "t3", "t2"]
     # t1 has only two voices: below the default minimum of three for "agreement".
-    assert [s.topic_id for s in compare.closest_to_agreement(corpus)] == ["t2", "t3"]
-    assert compare.closest_to_agreement(corpus)[0].spread == pytest.approx(math.sqrt(2) / 3)
+    assert [s.topic_id for s in matrix.closest_to_agreement(corpus)] == ["t2", "t3"]
+    assert matrix.closest_to_agreement(corpus)[0].spread == pytest.approx(math.sqrt(2) / 3)
 
 
 def test_pair_agreement_is_the_mean_gap_over_shared_placed_topics():
@@ -161,7 +162,7 @@ def test_pair_agreement_is_the_mean_gap_over_shared_placed_topics():
             ("cat", "t1"): -2,
         }
     )
-    pairs = {(r.voice_a, r.voice_b): r for r in compare.pair_agreement(corpus)}
+    pairs = {(r.voice_a, r.voice_b): r for r in agreement.pair_agreement(corpus)}
     ann_ben = pairs[("ann", "ben")]
     assert ann_ben.shared == 2
     assert ann_ben.distance == 2.0  # (|-2 - 2| + |-1 - -1|) / 2
@@ -170,8 +171,8 @@ def test_pair_agreement_is_the_mean_gap_over_shared_placed_topics():
     assert pairs[("ben", "cat")].distance == 4 and pairs[("ben", "cat")].agreement == 0
     assert ("ann", "dan") not in pairs  # dan is never placed
     # closest and farthest pairs need two shared topics by default
-    assert [(r.voice_a, r.voice_b) for r in compare.closest_pairs(corpus)] == [("ann", "ben")]
-    assert [(r.voice_a, r.voice_b) for r in compare.farthest_pairs(corpus, min_shared=1)][0] == (
+    assert [(r.voice_a, r.voice_b) for r in agreement.closest_pairs(corpus)] == [("ann", "ben")]
+    assert [(r.voice_a, r.voice_b) for r in agreement.farthest_pairs(corpus, min_shared=1)][0] == (
         "ben",
         "cat",
     )
@@ -179,7 +180,7 @@ def test_pair_agreement_is_the_mean_gap_over_shared_placed_topics():
 
 def test_neighbours_are_oriented_and_nearest_first():
     corpus = hand_made({("ann", "t1"): -2, ("ben", "t1"): 2, ("cat", "t1"): -1})
-    rows = compare.neighbours(corpus, "ben")
+    rows = agreement.neighbours(corpus, "ben")
     assert [(r.voice_a, r.voice_b, r.distance) for r in rows] == [
         ("ben", "cat", 3.0),
         ("ben", "ann", 4.0),
@@ -197,8 +198,8 @@ def test_voice_order_runs_by_mean_stance_with_unplaced_voices_last():
             ("dan", "t1"): None,  # never placed
         }
     )
-    assert compare.mean_stances(corpus) == {"ann": 1.0, "ben": -2.0, "cat": -0.5, "dan": None}
-    assert compare.voice_order(corpus) == ["ben", "cat", "ann", "dan"]
+    assert matrix.mean_stances(corpus) == {"ann": 1.0, "ben": -2.0, "cat": -0.5, "dan": None}
+    assert matrix.voice_order(corpus) == ["ben", "cat", "ann", "dan"]
 
 
 def test_ordered_positions_run_low_to_high_with_mentions_last():
@@ -220,7 +221,7 @@ def test_silent_voices_are_those_without_any_position():
 
 def test_stance_matrix_tells_silence_from_mentions_and_from_zero():
     corpus = hand_made({("ann", "t1"): 0, ("ben", "t1"): None})
-    frame = compare.stance_matrix(corpus).set_index(["topic_id", "voice_id"])
+    frame = matrix.stance_matrix(corpus).set_index(["topic_id", "voice_id"])
     assert len(frame) == 3 * 4
     assert frame.loc[("t1", "ann"), "kind"] == "stance" and frame.loc[("t1", "ann"), "stance"] == 0
     assert frame.loc[("t1", "ben"), "kind"] == "mentions"
@@ -264,7 +265,7 @@ def test_voice_table_and_spread_and_agreement_tables(corpus_dir):
         ("social-credit", "asserts"),
         ("technology-and-control", "silent"),
     ]
-    spreads = views.spread_table(corpus, compare.most_divided(corpus))
+    spreads = views.spread_table(corpus, matrix.most_divided(corpus))
     assert spreads.iloc[0].to_dict() == {
         "topic_id": "social-credit",
         "topic_label": "Social credit",
@@ -277,6 +278,6 @@ def test_voice_table_and_spread_and_agreement_tables(corpus_dir):
         "share_high": 0.33,
         "divide": 0.33,
     }
-    pairs = views.agreement_table(corpus, compare.pair_agreement(corpus))
+    pairs = views.agreement_table(corpus, agreement.pair_agreement(corpus))
     row = pairs.set_index(["voice_a", "voice_b"]).loc[("ann-writer", "ben-critic")]
     assert (row["shared_topics"], row["distance"], row["agreement"]) == (1, 4.0, 0.0)

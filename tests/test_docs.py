@@ -6,9 +6,9 @@ import argparse
 import re
 from pathlib import Path
 
-from perspectives.cli import build_parser
-from perspectives.tables import POSITION_COLUMNS
+from perspectives.cli.main import build_parser
 from perspectives.ui.navigation import PAGE_SPECS
+from perspectives.views.tables import POSITION_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from perspectives.evidence import closest_passage, locate, mentions_name, normalise
+from perspectives.corpus.quotes import closest_passage, locate, mentions_name, normalise
 
 SINGLE_QUOTES = "'’‘‛′"
 DOUBLE_QUOTES = '"“”„″'

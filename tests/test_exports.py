@@ -12,15 +12,16 @@ import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
 
-from perspectives import pdf_layout
-from perspectives.brief import build_brief, custom_motion
 from perspectives.corpus import load_corpus
-from perspectives.export import write_atomic
-from perspectives.handout import build_guide, build_handout
-from perspectives.pdf_layout import ascii_safe
-from perspectives.printed import brief_export, guide_export, handout_export
-from perspectives.render_md import brief_md, guide_md, handout_md
-from perspectives.render_pdf import brief_pdf, handout_pdf
+from perspectives.exports import pdf_printer as pdf_layout
+from perspectives.exports.files import write_atomic
+from perspectives.exports.markdown import brief_md, guide_md, handout_md
+from perspectives.exports.pdf import brief_pdf, handout_pdf
+from perspectives.exports.pdf_printer import ascii_safe
+from perspectives.exports.printed import brief_export, guide_export, handout_export
+from perspectives.teaching.brief import build_brief, custom_motion
+from perspectives.teaching.guide import build_guide
+from perspectives.teaching.handout import build_handout
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MOTION = "social-credit-trust-not-control"

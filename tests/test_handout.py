@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from perspectives.corpus import load_corpus
-from perspectives.handout import build_guide, build_handout, contrasting
-from perspectives.questions import PAIR_TEMPLATES, discussion_questions
+from perspectives.teaching.guide import build_guide
+from perspectives.teaching.handout import build_handout, contrasting
+from perspectives.teaching.questions import PAIR_TEMPLATES, discussion_questions
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

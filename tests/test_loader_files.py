@@ -10,13 +10,8 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from perspectives.corpus import (
-    clear_cache,
-    default_corpus_path,
-    load_cached,
-    load_corpus,
-)
-from perspectives.problems import UnknownIdError
+from perspectives.corpus import clear_cache, default_corpus_path, load_cached, load_corpus
+from perspectives.corpus.problems import UnknownIdError
 from tests.loader_helpers import (
     CAMPS,
     CLAIMS,

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from perspectives.corpus import (
-    CorpusError,
-    Problem,
-    load_corpus,
-)
+from perspectives.corpus import CorpusError, Problem, load_corpus
 from tests.loader_helpers import (
     CLAIMS,
     ESSAY,

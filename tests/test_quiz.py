@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from perspectives import quiz
 from perspectives.corpus import default_corpus_path, load_cached, load_corpus
+from perspectives.teaching import quiz
 
 SEEDS = range(40)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from perspectives.corpus import load_corpus
-from perspectives.model import Paragraph
-from perspectives.reader import (
+from perspectives.corpus.document import Paragraph
+from perspectives.views.reader import (
     Segment,
     paragraph_table,
     paragraph_views,

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from perspectives import search as search_module
 from perspectives.corpus import load_corpus
-from perspectives.model import Document
-from perspectives.search import SearchError, SearchIndex, index_for, search
+from perspectives.corpus.document import Document
+from perspectives.views import search_index as search_module
+from perspectives.views.search_index import SearchError, SearchIndex, index_for, search
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from perspectives.corpus import load_corpus
-from perspectives.search import SearchError
-from perspectives.search_filters import (
+from perspectives.views.search import (
     HIT_COLUMNS,
     Filters,
     allowed_documents,
@@ -14,6 +13,7 @@ from perspectives.search_filters import (
     filtered_search,
     hits_table,
 )
+from perspectives.views.search_index import SearchError
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from collections import Counter
 import pytest
 from sqlalchemy import exc, text
 
-from perspectives import store
-from perspectives.polls import CODE_ALPHABET, CODE_LENGTH
+from perspectives.store import polls as store
+from perspectives.teaching.class_poll import CODE_ALPHABET, CODE_LENGTH
 
 PG_URL = os.environ.get("PERSPECTIVES_TEST_POSTGRES_URL", "").strip()
 PG_REQUIRED = bool(os.environ.get("PERSPECTIVES_REQUIRE_POSTGRES"))
@@ -255,7 +255,7 @@ def test_qr_code_is_a_png_of_the_link():
 
     from PIL import Image
 
-    from perspectives.qr import qr_matrix, qr_png
+    from perspectives.exports.qr import qr_matrix, qr_png
 
     link = "http://class.example:8501/poll?code=K7MQ3D"
     png = qr_png(link, box_size=10, border=2)
@@ -274,7 +274,7 @@ def test_qr_code_is_a_png_of_the_link():
 
 def test_stance_labels_and_distribution(corpus_dir):
     from perspectives.corpus import load_corpus
-    from perspectives.polls import Results, distribution_frame, stance_labels
+    from perspectives.teaching.class_poll import Results, distribution_frame, stance_labels
 
     topic = load_corpus(corpus_dir).topic("social-credit")
     labels = stance_labels(topic)
@@ -286,7 +286,7 @@ def test_stance_labels_and_distribution(corpus_dir):
     assert list(frame["count"]) == [1, 0, 2, 0, 1]
     assert frame["share"].sum() == pytest.approx(1.0)
     assert results.mean == pytest.approx(0.0)
-    from perspectives.poll_charts import class_chart
+    from perspectives.charts.poll import class_chart
 
     spec = class_chart(frame, topic, "Before: round 1", y_max=7).to_dict()
     bars = spec["layer"][0]["encoding"]

@@ -6,15 +6,15 @@ from datetime import date
 
 import pytest
 
+from perspectives.charts.timeline import timeline_chart
 from perspectives.corpus import load_corpus
-from perspectives.timeline import (
+from perspectives.views.timeline import (
     document_row_label,
     documents_table,
     event_date_label,
     events_in,
     events_table,
     mentions_table,
-    timeline_chart,
 )
 
 

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from perspectives.brief import DebateBrief, build_brief
-from perspectives.cards import Argument, Card, stance_words
-from perspectives.handout import ReadingGuide, SeminarHandout, TopicSheet, build_guide
-from perspectives.handout import build_handout as _build_handout
-from perspectives.model import Corpus, Motion
-from perspectives.printed import (
+from perspectives.corpus.entities import Motion
+from perspectives.corpus.model import Corpus
+from perspectives.exports.printed import (
     ANSWER_LINKS,
     COMMON_GROUND_NOTE,
     FORMATS,
@@ -25,6 +22,11 @@ from perspectives.printed import (
     side_line,
     stance_label,
 )
+from perspectives.teaching.brief import DebateBrief, build_brief
+from perspectives.teaching.evidence_cards import Argument, Card, stance_words
+from perspectives.teaching.guide import ReadingGuide, build_guide
+from perspectives.teaching.handout import SeminarHandout, TopicSheet
+from perspectives.teaching.handout import build_handout as _build_handout
 from perspectives.ui.widgets import md
 
 FORMAT_LABELS = {"md": "Markdown", "docx": "Word (DOCX)", "pdf": "PDF"}
@@ -75,7 +77,7 @@ def guide_file(fingerprint: str, _corpus: Corpus, document_id: str, fmt: str):
 def downloads(make, names: dict[str, str], key: str, what: str) -> None:
     """Three download buttons named for `what` they deliver ("Download handout as PDF": a page
     may offer two documents); `make(fmt)` returns (filename, bytes, mime) and runs only when
-    a button is clicked (Streamlit's deferred download), then stays cached."""
+    a button is clicked (Streamlit's deferred download), then stays cache."""
     for column, fmt in zip(st.columns(len(FORMAT_LABELS)), FORMAT_LABELS, strict=True):
         column.download_button(
             f"Download {what} as {FORMAT_LABELS[fmt]}",
@@ -162,14 +164,14 @@ def sources_list(sources) -> None:
 
 
 def show_sheet(corpus: Corpus, sheet: TopicSheet) -> None:
-    from perspectives import charts
+    from perspectives.charts import spectrum
 
     st.subheader(md(sheet.label), anchor=False, divider="gray")
     st.markdown(f"**{md(sheet.question)}**")
     if sheet.description:
         st.caption(md(sheet.description))
     if sheet.spectrum:
-        st.altair_chart(charts.spectrum_strip(corpus, sheet.topic_id), width="stretch")
+        st.altair_chart(spectrum.spectrum_strip(corpus, sheet.topic_id), width="stretch")
     if sheet.mentions:
         st.caption(md(f"Mentions, takes no side: {', '.join(sheet.mentions)}"))
     st.markdown("**Contrasting quotes**")

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from perspectives import compare
-from perspectives.charts import stance_label
-from perspectives.model import Camp, Corpus, Position, Topic, Voice
+from perspectives.charts.style import stance_label
+from perspectives.corpus.entities import Camp, Position, Topic, Voice
+from perspectives.corpus.model import Corpus
 from perspectives.ui.navigation import PAGES_DIR
 from perspectives.ui.widgets import md, stance_text
+from perspectives.views import compare
 
 PAGES = "perspectives/ui/pages"
 COMPARE, VOICES, DOCUMENTS = f"{PAGES}/compare.py", f"{PAGES}/voices.py", f"{PAGES}/documents.py"

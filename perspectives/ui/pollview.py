@@ -14,10 +14,13 @@ import uuid
 
 import streamlit as st
 
-from perspectives import charts, poll_charts, polls
-from perspectives.model import Corpus, Topic
-from perspectives.qr import qr_png
-from perspectives.store import Poll, StoreError, Workspace
+from perspectives.charts import poll as poll_charts
+from perspectives.charts import spectrum
+from perspectives.corpus.entities import Topic
+from perspectives.corpus.model import Corpus
+from perspectives.exports.qr import qr_png
+from perspectives.store.polls import Poll, StoreError, Workspace
+from perspectives.teaching import class_poll as polls
 from perspectives.ui import links
 from perspectives.ui.widgets import md
 from perspectives.wording import counted
@@ -164,7 +167,7 @@ def results(ws: Workspace, corpus: Corpus, poll: Poll, topic: Topic) -> None:
     class_col, authors_col = st.columns(2)
     frame = polls.distribution_frame(current)
     class_col.altair_chart(poll_charts.class_chart(frame, topic), width="stretch")
-    authors_col.altair_chart(charts.spectrum_strip(corpus, topic.id), width="stretch")
+    authors_col.altair_chart(spectrum.spectrum_strip(corpus, topic.id), width="stretch")
     sentences(current, topic)
 
 

@@ -8,8 +8,8 @@ import secrets
 
 import streamlit as st
 
-from perspectives import quiz
-from perspectives.model import Corpus
+from perspectives.corpus.model import Corpus
+from perspectives.teaching import quiz
 from perspectives.ui import reading
 from perspectives.ui.widgets import md, stance_text
 

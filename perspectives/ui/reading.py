@@ -6,10 +6,14 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from perspectives import reader, search_filters, timeline
-from perspectives.model import Corpus, Document, Guide
-from perspectives.reader import Mark, ParagraphView, Segment
+from perspectives.charts import timeline as timeline_charts
+from perspectives.corpus.document import Document
+from perspectives.corpus.entities import Guide
+from perspectives.corpus.model import Corpus
 from perspectives.ui.widgets import md, stance_text
+from perspectives.views import reader, timeline
+from perspectives.views import search as search_filters
+from perspectives.views.reader import Mark, ParagraphView, Segment
 
 PAGES = "perspectives/ui/pages"
 COMPARE, DOCUMENTS, SEARCH = f"{PAGES}/compare.py", f"{PAGES}/documents.py", f"{PAGES}/search.py"
@@ -34,7 +38,7 @@ def events_table(fingerprint: str, _corpus: Corpus, topic: str | None):
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def timeline_chart(fingerprint: str, _corpus: Corpus, topic: str | None):
-    return timeline.timeline_chart(_corpus, topic)
+    return timeline_charts.timeline_chart(_corpus, topic)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from perspectives.corpus import CorpusError, Problem, default_corpus_path, load_cached
-from perspectives.model import Corpus
+from perspectives.corpus.model import Corpus
 from perspectives.ui.widgets import md
 from perspectives.wording import counted
 

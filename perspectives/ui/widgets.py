@@ -6,7 +6,8 @@ import re
 
 import streamlit as st
 
-from perspectives.model import Corpus, Document
+from perspectives.corpus.document import Document
+from perspectives.corpus.model import Corpus
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^])")
 
@@ -64,7 +65,7 @@ def document_card(corpus: Corpus, document: Document) -> None:
 
 def download_table(frame, name: str, key: str | None = None) -> None:
     """CSV and JSON downloads of the table behind what the page shows."""
-    from perspectives.export import table_to_csv, table_to_json
+    from perspectives.exports.tables import table_to_csv, table_to_json
 
     left, right = st.columns(2)
     left.download_button(

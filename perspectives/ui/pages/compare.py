@@ -4,9 +4,11 @@ topic."""
 
 import streamlit as st
 
-from perspectives import charts, compare, views
-from perspectives.ui import cached, cards, links, urlstate, widgets
+from perspectives.charts import spectrum
+from perspectives.ui import cache, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
+from perspectives.views import agreement, compare
+from perspectives.views import tables as views
 
 PAGE, TOPIC_VIEW, HEAD_TO_HEAD = "compare", "Topic view", "Head to head"
 VIEWS = {"topic": TOPIC_VIEW, "head-to-head": HEAD_TO_HEAD}
@@ -30,7 +32,7 @@ pair = voice_ids[:4] if len(voice_ids) >= 2 else []
 if fresh and view == "head-to-head" and len(voice_ids) > 4:
     st.warning("Head to head compares at most four voices: showing the first four.")
 if not pair:  # by default, the two voices farthest apart
-    farthest = compare.farthest_pairs(corpus, limit=1) or compare.farthest_pairs(corpus, 1, 1)
+    farthest = agreement.farthest_pairs(corpus, limit=1) or agreement.farthest_pairs(corpus, 1, 1)
     pair = [farthest[0].voice_a, farthest[0].voice_b] if farthest else voice_ids[:1]
 urlstate.seed("compare-view", VIEWS[view], fresh)
 urlstate.seed("compare-topic", topic_id, fresh)
@@ -79,7 +81,7 @@ if mode == HEAD_TO_HEAD:
                 cards.head_to_head_cell(corpus, voices[voice_id], topic, position)
     st.divider()
     widgets.download_table(
-        cached.head_to_head_table(corpus.fingerprint, corpus, tuple(chosen)),
+        cache.head_to_head_table(corpus.fingerprint, corpus, tuple(chosen)),
         "head-to-head-" + "-".join(chosen),
         key="compare-h2h-download",
     )
@@ -119,7 +121,7 @@ if topic.description:
 
 positions = compare.ordered_positions(corpus, topic_id, wanted)
 if any(p.placed for p in positions):
-    strip = charts.spectrum_strip(corpus, topic_id, wanted, legend=False)
+    strip = spectrum.spectrum_strip(corpus, topic_id, wanted, legend=False)
     st.altair_chart(strip, width="stretch")
     cards.camp_legend(corpus, {corpus.voice(p.voice).camp for p in positions if p.placed})
 if positions:
@@ -136,7 +138,7 @@ cards.silent_line("Silent on this topic:", [v.name for v in silent])
 
 st.divider()
 widgets.download_table(
-    cached.topic_table(corpus.fingerprint, corpus, topic_id, tuple(wanted or ())),
+    cache.topic_table(corpus.fingerprint, corpus, topic_id, tuple(wanted or ())),
     f"positions-{topic_id}",
     key="compare-download",
 )

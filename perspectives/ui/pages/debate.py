@@ -4,8 +4,8 @@ with answers, figures, questions and common ground, and the brief as Markdown, D
 
 import streamlit as st
 
-from perspectives.brief import SIDES, custom_motion, side_pole
-from perspectives.printed import brief_name
+from perspectives.exports.printed import brief_name
+from perspectives.teaching.brief import SIDES, custom_motion, side_pole
 from perspectives.ui import briefview, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 

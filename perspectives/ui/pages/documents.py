@@ -3,9 +3,9 @@ in numbered paragraphs, with the evidence, topics and figures of each paragraph.
 
 import streamlit as st
 
-from perspectives.reader import parse_paragraph, resolve_document
 from perspectives.ui import links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
+from perspectives.views.reader import parse_paragraph, resolve_document
 
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)

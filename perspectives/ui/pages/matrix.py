@@ -3,9 +3,10 @@ the topics that divide the voices most and least; which voices agree and disagre
 
 import streamlit as st
 
-from perspectives import charts, compare
-from perspectives.ui import cached, cards, links, urlstate, widgets
+from perspectives.charts import heatmap
+from perspectives.ui import cache, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
+from perspectives.views import matrix
 
 PAGE, GENERATION, SEEN = "matrix", "matrix-chart-generation", "_matrix_chart_seen"
 SHOWN = 5  # topics in each ranking on screen; the download holds them all
@@ -13,7 +14,7 @@ SHOWN = 5  # topics in each ranking on screen; the download holds them all
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)
 topics = {t.id: t for t in corpus.topics}
-voices = {v: corpus.voice(v) for v in compare.voice_order(corpus)}
+voices = {v: corpus.voice(v) for v in matrix.voice_order(corpus)}
 
 
 def picked_by_hand() -> None:
@@ -51,10 +52,10 @@ st.caption(
     "a topic and a voice below, to see that position."
 )
 current = (st.session_state["matrix-topic"], st.session_state["matrix-voice"])
-heatmap = charts.stance_heatmap(
+heatmap = heatmap.stance_heatmap(
     corpus,
     current if all(current) else None,
-    frame=cached.matrix_frame(corpus.fingerprint, corpus),
+    frame=cache.matrix_frame(corpus.fingerprint, corpus),
 )
 st.altair_chart(heatmap, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch")
 
@@ -113,7 +114,7 @@ with divided:
         f"The {SHOWN} most divided: an even split across the axis first, then the wider spread."
     )
     st.dataframe(
-        cached.divided_table(corpus.fingerprint, corpus).head(SHOWN),
+        cache.divided_table(corpus.fingerprint, corpus).head(SHOWN),
         column_order=list(topic_columns),
         column_config=topic_columns,
         hide_index=True,
@@ -126,7 +127,7 @@ with agreeing:
         "are placed."
     )
     st.dataframe(
-        cached.agreeing_table(corpus.fingerprint, corpus).head(SHOWN),
+        cache.agreeing_table(corpus.fingerprint, corpus).head(SHOWN),
         column_order=list(topic_columns),
         column_config=topic_columns,
         hide_index=True,
@@ -144,7 +145,7 @@ pair_columns = {
     "shared_topics": st.column_config.NumberColumn("Shared topics"),
     "distance": st.column_config.NumberColumn("Distance", format="%.2f"),
 }
-closest, farthest = cached.pairs_tables(corpus.fingerprint, corpus)
+closest, farthest = cache.pairs_tables(corpus.fingerprint, corpus)
 near, far = st.columns(2)
 for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest pairs", farthest)):
     with column:
@@ -160,9 +161,9 @@ for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest p
 st.divider()
 st.subheader("Download the tables", anchor=False)
 st.caption("The matrix, one row per topic and voice (with silent and mentions cells):")
-widgets.download_table(cached.matrix_frame(corpus.fingerprint, corpus), "stance-matrix")
+widgets.download_table(cache.matrix_frame(corpus.fingerprint, corpus), "stance-matrix")
 st.caption("The topics with their spread and split:")
-widgets.download_table(cached.divided_table(corpus.fingerprint, corpus), "topics-by-division")
+widgets.download_table(cache.divided_table(corpus.fingerprint, corpus), "topics-by-division")
 st.caption("Every pair of voices placed together on at least one topic:")
-widgets.download_table(cached.all_pairs_table(corpus.fingerprint, corpus), "voice-pairs")
+widgets.download_table(cache.all_pairs_table(corpus.fingerprint, corpus), "voice-pairs")
 links.copy_link("matrix", topic=topic_id, voice=voice_id)

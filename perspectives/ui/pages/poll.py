@@ -5,7 +5,7 @@ authors, live on refresh, and before against after when the poll is run again.""
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from perspectives.store import workspace
+from perspectives.store.polls import workspace
 from perspectives.ui import links, pollview, widgets
 from perspectives.ui.state import corpus_or_stop
 

@@ -3,7 +3,7 @@ from; the answer shows the position it comes from and links to the quote in its 
 
 import streamlit as st
 
-from perspectives import quiz
+from perspectives.teaching import quiz
 from perspectives.ui import quizview, widgets
 from perspectives.ui.state import corpus_or_stop
 

@@ -3,10 +3,10 @@ matched words in bold, each opening the reader at that paragraph."""
 
 import streamlit as st
 
-from perspectives.search import SearchError
-from perspectives.search_filters import Filters, hits_table
 from perspectives.ui import links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
+from perspectives.views.search import Filters, hits_table
+from perspectives.views.search_index import SearchError
 from perspectives.wording import counted
 
 LIMIT = 50

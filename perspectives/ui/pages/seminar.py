@@ -4,10 +4,10 @@ Markdown, DOCX or PDF (one topic per page); and a reading guide per document for
 
 import streamlit as st
 
-from perspectives import compare
-from perspectives.printed import handout_name
+from perspectives.exports.printed import handout_name
 from perspectives.ui import briefview, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
+from perspectives.views import matrix
 
 PAGE = "seminar"
 
@@ -17,7 +17,7 @@ topics = {t.id: t for t in corpus.topics}
 documents = {d.id: d for d in corpus.documents}
 
 fresh = urlstate.url_changed(PAGE)
-default_topics = [s.topic_id for s in compare.most_divided(corpus)[:2]] or list(topics)[:1]
+default_topics = [s.topic_id for s in matrix.most_divided(corpus)[:2]] or list(topics)[:1]
 asked = urlstate.checked_list(links.param_list("topics"), topics, "topic", fresh)
 doc_id = urlstate.checked(
     links.param("doc"), documents, "document", corpus.documents[0].id, fresh, "the first one"

@@ -3,9 +3,9 @@ date is, and the dated events they refer to."""
 
 import streamlit as st
 
-from perspectives import timeline
 from perspectives.ui import links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
+from perspectives.views import timeline
 
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)

@@ -3,9 +3,9 @@ every topic it speaks to, the topics it is silent on, and the voices nearest and
 
 import streamlit as st
 
-from perspectives import compare
-from perspectives.ui import cached, cards, links, urlstate, widgets
+from perspectives.ui import cache, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
+from perspectives.views import agreement
 from perspectives.wording import counted
 
 PAGE = "voices"
@@ -46,7 +46,9 @@ st.caption(
     "side on (0 = same stance everywhere, 4 = opposite poles)."
 )
 # Prefer voices met on two topics or more: one shared topic says little about closeness.
-pairs = compare.neighbours(corpus, voice_id, min_shared=2) or compare.neighbours(corpus, voice_id)
+pairs = agreement.neighbours(corpus, voice_id, min_shared=2) or agreement.neighbours(
+    corpus, voice_id
+)
 if not pairs:
     st.info("No other voice takes a side on any topic this voice takes a side on.")
 else:
@@ -74,10 +76,10 @@ st.caption(
     f"{widgets.md(voice.name)}'s positions with every quote, and the topics it is silent on:"
 )
 widgets.download_table(
-    cached.voice_table(corpus.fingerprint, corpus, voice_id), f"voice-{voice_id}"
+    cache.voice_table(corpus.fingerprint, corpus, voice_id), f"voice-{voice_id}"
 )
 st.caption("Distances to every other voice it shares a topic with:")
 widgets.download_table(
-    cached.neighbours_table(corpus.fingerprint, corpus, voice_id), f"neighbours-{voice_id}"
+    cache.neighbours_table(corpus.fingerprint, corpus, voice_id), f"neighbours-{voice_id}"
 )
 links.copy_link("voices", voice=voice_id)

@@ -1,0 +1,22 @@
+"""The spectrum chart of a topic as a PNG for printed handouts, rendered offline by vl-convert
+from the same Altair spec the explorer shows (`charts.spectrum_strip`)."""
+
+from __future__ import annotations
+
+import vl_convert as vlc
+
+from perspectives.charts.spectrum import spectrum_strip
+from perspectives.corpus.model import Corpus
+
+WIDTH_PX = 620  # the plot's width; with a scale of 2 it prints sharp at about 16 cm
+SCALE = 2
+
+
+def spectrum_spec(corpus: Corpus, topic_id: str) -> dict:
+    chart = spectrum_strip(corpus, topic_id).properties(width=WIDTH_PX)
+    return chart.configure(background="white").to_dict()
+
+
+def spectrum_png(corpus: Corpus, topic_id: str) -> bytes:
+    """PNG bytes of the topic's spectrum strip (no network: vl-convert bundles Vega)."""
+    return vlc.vegalite_to_png(spectrum_spec(corpus, topic_id), scale=SCALE)

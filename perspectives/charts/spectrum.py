@@ -1,0 +1,155 @@
+"""A topic's spectrum: every placed voice on the -2..+2 axis, coloured by camp, as a plain
+Altair spec (no Streamlit), with the table behind it for downloads."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from perspectives.charts.style import (
+    FIT_WIDTH,
+    ROW_PX,
+    STANCE_LABELS,
+    _tooltip,
+    _wrap,
+    stance_label,
+)
+from perspectives.corpus.model import Corpus
+from perspectives.views import compare
+
+SPECTRUM_COLUMNS = [
+    *("position_id", "voice_id", "voice_name", "camp_id", "camp_name", "camp_colour"),
+    *("topic_id", "stance", "stance_label", "state", "summary", "row", "label_side"),
+]
+
+
+def spectrum_frame(corpus: Corpus, topic_id: str, voice_ids=None) -> pd.DataFrame:
+    """The voices placed on a topic's axis, one row each, from the low pole to the high one.
+
+    `row` stacks the points so that no two labels share a line; `label_side` keeps each label
+    inside the chart (right of points at or below 0, left of points above it).
+    """
+    rows = []
+    placed = [p for p in compare.ordered_positions(corpus, topic_id, voice_ids) if p.placed]
+    for row, position in enumerate(placed):
+        voice = corpus.voice(position.voice)
+        camp = corpus.camp(voice.camp)
+        rows.append(
+            {
+                "position_id": position.id,
+                "voice_id": voice.id,
+                "voice_name": voice.name,
+                "camp_id": camp.id,
+                "camp_name": camp.name,
+                "camp_colour": camp.colour,
+                "topic_id": topic_id,
+                "stance": position.stance,
+                "stance_label": stance_label(position.stance),
+                "state": position.state,
+                "summary": position.summary,
+                "row": row,
+                "label_side": "left" if position.stance > 0 else "right",
+            }
+        )
+    return pd.DataFrame(rows, columns=SPECTRUM_COLUMNS)
+
+
+def camp_scale(corpus: Corpus, camp_ids) -> alt.Scale:
+    """Camp names to the camps' own colours, in corpus order, for the camps given."""
+    wanted = set(camp_ids)
+    camps = [c for c in corpus.camps if c.id in wanted]
+    return alt.Scale(domain=[c.name for c in camps], range=[c.colour for c in camps])
+
+
+def spectrum_strip(
+    corpus: Corpus, topic_id: str, voice_ids=None, legend: bool = True
+) -> alt.LayerChart:
+    """Every placed voice on the topic's -2..+2 axis, coloured by camp, poles at both ends.
+
+    `legend=False` leaves the camp legend to the page (a legend drawn in text wraps on a
+    narrow screen; a chart's legend does not).
+    """
+    topic = corpus.topic(topic_id)
+    frame = spectrum_frame(corpus, topic_id, voice_ids)
+    low_lines, high_lines = _wrap(topic.poles.low, 26), _wrap(topic.poles.high, 26)
+    pole_rows = 0.55 * max(len(low_lines), len(high_lines)) + 0.9
+    n = max(len(frame), 1)
+    y_scale = alt.Scale(domain=[-pole_rows - 0.2, n - 0.4], reverse=True, nice=False, zero=False)
+    x_scale = alt.Scale(domain=[-2.35, 2.35], nice=False, zero=False)
+    x = alt.X(
+        "stance:Q",
+        scale=x_scale,
+        axis=alt.Axis(
+            values=list(STANCE_LABELS),
+            labelExpr="datum.value > 0 ? '+' + datum.value : datum.value < 0 ? '−' + "
+            "abs(datum.value) : '0'",
+            title=None,
+            grid=True,
+            gridDash=[2, 3],
+        ),
+    )
+    y = alt.Y("row:Q", scale=y_scale, axis=None)
+    base = alt.Chart(frame).encode(x=x, y=y)
+    points = base.mark_circle(size=170, opacity=1, stroke="white", strokeWidth=1).encode(
+        color=alt.Color(
+            "camp_name:N",
+            scale=camp_scale(corpus, frame["camp_id"]),
+            legend=alt.Legend(
+                title="Camp", orient="bottom", columns=2, labelLimit=260, symbolType="circle"
+            )
+            if legend
+            else None,
+        ),
+        tooltip=_tooltip(voice_name="Voice", camp_name="Camp"),
+    )
+    right = (
+        base.transform_filter(alt.datum.label_side == "right")
+        .mark_text(align="left", dx=11, fontSize=13)
+        .encode(text="voice_name:N")
+    )
+    left = (
+        base.transform_filter(alt.datum.label_side == "left")
+        .mark_text(align="right", dx=-11, fontSize=13)
+        .encode(text="voice_name:N")
+    )
+    poles = pd.DataFrame(
+        [
+            {
+                "stance": -2.35,
+                "row": -pole_rows,
+                "text": "\n".join(["◀ −2", *low_lines]),
+                "align": "left",
+            },
+            {
+                "stance": 2.35,
+                "row": -pole_rows,
+                "text": "\n".join(["+2 ▶", *high_lines]),
+                "align": "right",
+            },
+        ]
+    )
+    pole_layers = [
+        alt.Chart(poles)
+        .transform_filter(alt.datum.align == side)
+        .mark_text(
+            align=side,
+            baseline="top",
+            fontSize=12,
+            fontWeight="bold",
+            lineHeight=14,
+            lineBreak="\n",
+        )
+        .encode(x=x, y=y, text="text")
+        for side in ("left", "right")
+    ]
+    names = ", ".join(f"{r.voice_name} {r.stance_label}" for r in frame.itertuples()) or "none"
+    description = (
+        f"Spectrum of {topic.label}: from {STANCE_LABELS[-2]} ({topic.poles.low}) to "
+        f"{STANCE_LABELS[2]} ({topic.poles.high}). Voices placed: {names}."
+    )
+    return alt.layer(points, right, left, *pole_layers).properties(
+        title=alt.Title(topic.label, subtitle="Where the voices stand", anchor="start"),
+        description=description,
+        height=int((n + pole_rows) * ROW_PX) + 20,
+        autosize=FIT_WIDTH,
+    )

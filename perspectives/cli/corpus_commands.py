@@ -1,0 +1,75 @@
+"""`validate`, `export` and `search`: check a corpus, flatten it, search its paragraphs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from perspectives.cli.common import EXIT_INVALID, EXIT_OK, load, positive_int
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    corpus = load(args.corpus_dir)
+    print(
+        f"{corpus.path}: valid: {len(corpus.documents)} documents, {len(corpus.voices)} voices, "
+        f"{len(corpus.topics)} topics, {len(corpus.positions)} positions, "
+        f"{sum(len(p.evidence) for p in corpus.positions)} quotes, {len(corpus.claims)} claims, "
+        f"{len(corpus.events)} events, {len(corpus.motions)} motions"
+    )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from perspectives.exports.files import write_atomic
+    from perspectives.exports.tables import render_table
+    from perspectives.views.tables import positions_table
+
+    text = render_table(positions_table(load(args.corpus)), args.format)
+    if args.out:
+        write_atomic(args.out, text)
+        print(f"wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from perspectives.views.search_index import SearchError, search
+
+    corpus = load(args.corpus)
+    try:
+        hits = search(corpus, args.query, limit=args.limit)
+    except SearchError as error:
+        print(f"search: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        print(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not hits:
+        print(f"no paragraph matches {args.query!r}")
+    for hit in hits:
+        print(f"{hit.document_id} ¶{hit.paragraph} [{hit.start}:{hit.end}] {hit.score:.2f}")
+        print(f"    {hit.snippet}")
+    return EXIT_OK
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="check a corpus; list every problem")
+    p.add_argument(
+        "corpus_dir", nargs="?", help="corpus folder (default: data/ or $PERSPECTIVES_CORPUS)"
+    )
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("export", help="one row per position and evidence quote")
+    p.add_argument("--format", choices=["csv", "json"], required=True)
+    p.add_argument("--corpus", help="corpus folder (default: data/ or $PERSPECTIVES_CORPUS)")
+    p.add_argument("--out", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("search", help="full-text search over paragraphs (FTS5 syntax)")
+    p.add_argument("query", help='words, "a phrase", OR, NOT, prefix*')
+    p.add_argument("--limit", type=positive_int, default=10, help="how many hits (default 10)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--corpus", help="corpus folder (default: data/ or $PERSPECTIVES_CORPUS)")
+    p.set_defaults(func=cmd_search)

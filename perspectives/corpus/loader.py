@@ -1,0 +1,368 @@
+"""Read the files of a corpus folder, collecting every problem instead of stopping at the first.
+
+`read_corpus` returns the fields of a `Corpus` or raises one `CorpusError`. The reading (files,
+YAML, field validation) is here; the cross-checks between entries are in `perspectives.checks`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from perspectives.corpus import checks
+from perspectives.corpus.document import Document, DocumentMeta
+from perspectives.corpus.entities import BlindSpot, Camp, Guide, Motion, Topic, Voice
+from perspectives.corpus.entries import Entry
+from perspectives.corpus.fields import SLUG
+from perspectives.corpus.file_shapes import (
+    ClaimInput,
+    EventInput,
+    ManifestInput,
+    PositionInput,
+    PositionsFileInput,
+)
+from perspectives.corpus.problems import CorpusError, Problem
+from perspectives.corpus.yamlfile import (
+    FrontMatterError,
+    kind_of,
+    line_of,
+    parse_yaml,
+    split_front_matter,
+    validation_problems,
+    yaml_error_line,
+    yaml_error_message,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+MANIFEST = "corpus.yaml"
+DOCUMENTS = "documents"
+ANALYSIS = "analysis"
+# analysis/NAME.yaml files; those marked True may also be a folder analysis/NAME/*.yaml.
+LISTS = {
+    "topics": False,
+    "camps": False,
+    "voices": False,
+    "claims": True,
+    "events": True,
+    "motions": False,
+    "guides": True,
+    "blind_spots": False,
+}
+REQUIRED = ("topics", "camps", "voices")
+POSITIONS = "positions"
+_FAILED = object()
+
+
+@dataclass
+class Reader:
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+    contents: dict[str, bytes] = field(default_factory=dict)  # every file read, by relative path
+    # Ids of entries that exist but are not valid, by kind ("document", "topic", "position" ...):
+    # references to them are not reported again as unknown.
+    broken: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    texts: dict[str, str] = field(default_factory=dict)  # every document text read, valid or not
+
+    def report(self, file: str, entry: str | None, line: int | None, message: str) -> None:
+        self.problems.append(Problem(file, entry, line, message))
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def fingerprint(self) -> str:
+        digest = hashlib.sha256()
+        for name in sorted(self.contents):
+            data = self.contents[name]
+            digest.update(f"{name}\0{len(data)}\0".encode())
+            digest.update(data)
+        return digest.hexdigest()
+
+    def read_text(self, path: Path, entry: str | None = None) -> str | None:
+        rel = self.rel(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            self.report(rel, entry, None, f"cannot read the file: {error.strerror}")
+            return None
+        self.contents[rel] = data
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            self.report(
+                rel,
+                entry,
+                line,
+                f"not valid UTF-8: byte 0x{data[error.start]:02x} "
+                f"at offset {error.start} cannot be decoded",
+            )
+            return None
+
+    def read_yaml(self, path: Path) -> Any:
+        text = self.read_text(path)
+        if text is None:
+            return _FAILED
+        try:
+            return parse_yaml(text)
+        except yaml.YAMLError as error:
+            self.report(
+                self.rel(path),
+                None,
+                yaml_error_line(error),
+                f"malformed YAML: {yaml_error_message(error)}",
+            )
+            return _FAILED
+
+    def validate(
+        self, model: type[M], data: Any, file: str, entry: str | None, line_offset: int = 0
+    ) -> M | None:
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            for line, message in validation_problems(error, data, model):
+                self.report(file, entry, None if line is None else line + line_offset, message)
+            return None
+
+    def manifest(self) -> ManifestInput | None:
+        path = self.root / MANIFEST
+        if not path.is_file():
+            self.report(MANIFEST, None, None, "missing manifest: every corpus needs a corpus.yaml")
+            return None
+        data = self.read_yaml(path)
+        if data is _FAILED:
+            return None
+        if not isinstance(data, dict):
+            self.report(MANIFEST, None, 1, f"expected a mapping of fields, found {kind_of(data)}")
+            return None
+        return self.validate(ManifestInput, data, MANIFEST, None)
+
+    def documents(self) -> list[Document]:
+        folder = self.root / DOCUMENTS
+        if not folder.is_dir():
+            self.report(DOCUMENTS, None, None, "missing folder: documents go in documents/ID.md")
+            return []
+        return [doc for path in _visible(folder) if (doc := self.document(path)) is not None]
+
+    def document(self, path: Path) -> Document | None:
+        rel, doc_id = self.rel(path), path.stem
+        if path.is_dir() or path.suffix != ".md":
+            self.report(rel, None, None, "unexpected file: documents are files named ID.md")
+            return None
+        if not SLUG.fullmatch(doc_id):
+            self.report(
+                rel,
+                None,
+                None,
+                f"{doc_id!r} is not a valid document id: name the file "
+                "with lower-case letters a-z, digits and '-'",
+            )
+            return None
+        self.broken["document"].add(doc_id)  # until it proves valid
+        content = self.read_text(path, doc_id)
+        if content is None:
+            return None
+        content = content.removeprefix("\ufeff")  # a byte order mark is not part of the text
+        if not content.strip():
+            self.report(rel, doc_id, None, "the file is empty")
+            return None
+        try:
+            front, text = split_front_matter(content)
+        except FrontMatterError as error:
+            self.report(rel, doc_id, error.line, error.message)
+            return None
+        if text.strip():
+            self.texts[doc_id] = text
+        try:
+            meta = parse_yaml(front)
+        except yaml.YAMLError as error:
+            line = yaml_error_line(error)
+            self.report(
+                rel,
+                doc_id,
+                None if line is None else line + 1,
+                f"malformed YAML in the front matter: {yaml_error_message(error)}",
+            )
+            return None
+        if not isinstance(meta, dict):
+            self.report(
+                rel,
+                doc_id,
+                2,
+                f"the front matter should be a mapping of fields, found {kind_of(meta)}",
+            )
+            return None
+        valid = self.validate(DocumentMeta, meta, rel, doc_id, line_offset=1)
+        if not text.strip():
+            self.report(rel, doc_id, None, "the document has no text after its front matter")
+            return None
+        if valid is None:
+            return None
+        self.broken["document"].discard(doc_id)
+        return Document(id=doc_id, text=text, **dict(valid))
+
+    def list_files(self, name: str) -> list[Path]:
+        single = self.root / ANALYSIS / f"{name}.yaml"
+        folder = self.root / ANALYSIS / name
+        files = [single] if single.is_file() else []
+        if LISTS[name] and folder.is_dir():
+            files += self.yaml_files(folder)
+        if not files and name in REQUIRED:
+            self.report(f"{ANALYSIS}/{name}.yaml", None, None, "missing file (required)")
+        return files
+
+    def yaml_files(self, folder: Path) -> list[Path]:
+        files = []
+        for path in _visible(folder):
+            if path.is_file() and path.suffix == ".yaml":
+                files.append(path)
+            else:
+                self.report(self.rel(path), None, None, "unexpected file: expected NAME.yaml")
+        return files
+
+    def entries(self, name: str, kind: str, model: type[M], key: str = "id") -> list[Entry[M]]:
+        """Every valid entry of analysis/NAME.yaml and analysis/NAME/*.yaml, in file order."""
+        found: list[Entry[M]] = []
+        for path in self.list_files(name):
+            rel, data = self.rel(path), self.read_yaml(path)
+            if data is _FAILED or data is None:
+                continue
+            if not isinstance(data, list):
+                self.report(rel, None, 1, f"expected a list of entries, found {kind_of(data)}")
+                continue
+            found += self.items(data, rel, kind, model, lambda raw: _str(raw.get(key)))
+        return found
+
+    def items(
+        self,
+        data: list,
+        rel: str,
+        kind: str,
+        model: type[M],
+        entry_id: Callable[[dict], str | None],
+        **where: Any,
+    ) -> list[Entry[M]]:
+        found = []
+        for number, raw in enumerate(data):
+            line = line_of(data, (number,))
+            if not isinstance(raw, dict):
+                self.report(
+                    rel,
+                    None,
+                    line,
+                    f"entry {number + 1} should be a mapping of fields, found {kind_of(raw)}",
+                )
+                continue
+            value = self.validate(model, raw, rel, entry_id(raw))
+            if value is not None:
+                found.append(Entry(rel, line, value, raw, **where))
+            elif entry_id(raw):
+                self.broken[kind].add(entry_id(raw))
+        return found
+
+    def positions(self) -> list[Entry[PositionInput]]:
+        folder = self.root / ANALYSIS / POSITIONS
+        found: list[Entry[PositionInput]] = []
+        for path in self.yaml_files(folder) if folder.is_dir() else []:
+            rel, data = self.rel(path), self.read_yaml(path)
+            if data is _FAILED:
+                continue
+            if not isinstance(data, dict):
+                self.report(
+                    rel,
+                    None,
+                    1,
+                    f"expected a mapping with 'document' and 'positions', found {kind_of(data)}",
+                )
+                continue
+            header = self.validate(PositionsFileInput, data, rel, None)
+            if header is not None:
+                where = {"document": header.document, "document_line": line_of(data, ("document",))}
+                found += self.items(
+                    data.get("positions") or [],
+                    rel,
+                    "position",
+                    PositionInput,
+                    _position_id,
+                    **where,
+                )
+        return found
+
+    def unexpected_analysis_files(self) -> None:
+        folder = self.root / ANALYSIS
+        if not folder.is_dir():
+            return
+        known = {f"{name}.yaml" for name in LISTS} | {POSITIONS}
+        known |= {name for name, folder_allowed in LISTS.items() if folder_allowed}
+        for path in _visible(folder):
+            if path.name not in known:
+                expected = ", ".join(sorted(known))
+                self.report(
+                    self.rel(path),
+                    None,
+                    None,
+                    f"unexpected file in {ANALYSIS}/ (expected: {expected})",
+                )
+
+
+def read_corpus(path: Path | str) -> dict[str, Any]:
+    """The fields of a valid `Corpus` read from folder `path`, or raise `CorpusError`."""
+    root = Path(path)
+    if not root.is_dir():
+        raise CorpusError([Problem(".", None, None, f"corpus folder not found: {root}")], root)
+    reader = Reader(root)
+    manifest = reader.manifest()
+    documents = reader.documents()
+    parts = checks.cross_check(
+        reader.report,
+        documents=documents,
+        **{
+            name: reader.entries(name, kind, model)
+            for name, kind, model in (
+                ("topics", "topic", Topic),
+                ("camps", "camp", Camp),
+                ("voices", "voice", Voice),
+                ("claims", "claim", ClaimInput),
+                ("events", "event", EventInput),
+                ("motions", "motion", Motion),
+                ("blind_spots", "blind spot", BlindSpot),
+            )
+        },
+        guides=reader.entries("guides", "guide", Guide, key="document"),
+        positions=reader.positions(),
+        texts=reader.texts,
+        broken=reader.broken,
+    )
+    reader.unexpected_analysis_files()
+    if reader.problems or manifest is None:
+        order = {problem: number for number, problem in enumerate(reader.problems)}
+        problems = sorted(order, key=lambda p: (p.file, p.line or 0, order[p]))
+        raise CorpusError(problems, root)
+    return {
+        "path": root,
+        "name": manifest.name,
+        "description": manifest.description,
+        "orientation": manifest.orientation,
+        "fingerprint": reader.fingerprint(),
+        **parts,
+    }
+
+
+def _visible(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.iterdir() if not path.name.startswith("."))
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _position_id(raw: dict) -> str | None:
+    voice, topic = _str(raw.get("voice")), _str(raw.get("topic"))
+    return f"{voice}/{topic}" if voice and topic else voice

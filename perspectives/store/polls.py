@@ -1,0 +1,266 @@
+"""The workspace store: class polls and their votes, in SQLite or PostgreSQL.
+
+    with workspace() as ws:                 # one connection for the whole block
+        poll = ws.create_poll("social-credit", corpus=corpus.name)
+        ws.cast_vote(poll.code, participant_token, stance=-1, sentence="A cage of data.")
+        ws.results(poll.code).counts        # {-2: 0, -1: 1, 0: 0, 1: 0, 2: 0}
+
+Where: PostgreSQL when $DATABASE_URL is set; otherwise SQLite at $PERSPECTIVES_DB, or by default
+`$XDG_DATA_HOME/perspectives/workspace.db` (~/.local/share/perspectives/workspace.db), outside
+the repository so that a class's votes survive a fresh checkout and never land in a commit.
+
+One vote per participant per round: the votes table is unique on (poll, round, participant) and
+a vote is written with an upsert, so a second submission replaces the first and counts once, and
+concurrent submissions are neither lost nor double counted. On SQLite every connection runs in
+WAL mode with a busy timeout and foreign keys on, and every write takes the write lock at BEGIN
+(BEGIN IMMEDIATE), so a writer waits its turn instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, func, select, update
+
+from perspectives.store.engine import (
+    BUSY_TIMEOUT_MS,
+    database_url,
+    default_db_path,
+    dispose_engines,
+    get_engine,
+    read_transaction,
+    write_transaction,
+)
+from perspectives.store.tables import polls, rounds, votes
+from perspectives.teaching.class_poll import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    STANCES,
+    Comparison,
+    InvalidVote,
+    Poll,
+    Results,
+    RoundClosed,
+    Sentence,
+    StoreError,
+    UnknownPoll,
+    Vote,
+    normalise_code,
+    normalise_sentence,
+)
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "CODE_ALPHABET",
+    "Comparison",
+    "InvalidVote",
+    "Poll",
+    "Results",
+    "RoundClosed",
+    "StoreError",
+    "UnknownPoll",
+    "Vote",
+    "Workspace",
+    "database_url",
+    "default_db_path",
+    "dispose_engines",
+    "get_engine",
+    "workspace",
+]
+
+
+@contextmanager
+def workspace(url: str | None = None) -> Iterator[Workspace]:
+    """One connection to the store for the length of the block (a page's script run)."""
+    with get_engine(url).connect() as conn:
+        yield Workspace(conn)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Workspace:
+    """The store's operations over one connection; each call is its own transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def _write(self):
+        return write_transaction(self.conn)
+
+    def _read(self):
+        return read_transaction(self.conn)
+
+    # polls and rounds
+
+    def create_poll(self, topic_id: str, corpus: str = "", fingerprint: str = "") -> Poll:
+        """A new poll on a topic with a fresh session code, its first round open."""
+        if not topic_id:
+            raise StoreError("a poll needs a topic")
+        for _ in range(20):
+            code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+            with self._write() as conn:
+                if conn.scalar(select(polls.c.code).where(polls.c.code == code)):
+                    continue
+                now = _now()
+                row = {
+                    "code": code,
+                    "topic_id": topic_id,
+                    "corpus": corpus,
+                    "fingerprint": fingerprint,
+                    "leader_key": secrets.token_urlsafe(16),
+                    "round": 1,
+                    "created_at": now,
+                }
+                conn.execute(polls.insert().values(**row))
+                conn.execute(rounds.insert().values(poll_code=code, number=1, started_at=now))
+            return Poll(**row)
+        raise StoreError("could not find a free poll code; try again")  # pragma: no cover
+
+    def get_poll(self, code: str) -> Poll:
+        with self._read() as conn:
+            return self._poll(conn, code)
+
+    def find_poll(self, code: str) -> Poll | None:
+        """The poll, or None for a code no poll has."""
+        try:
+            return self.get_poll(code)
+        except UnknownPoll:
+            return None
+
+    def is_leader(self, code: str, key: str | None) -> bool:
+        poll = self.find_poll(code)
+        return bool(poll and key and secrets.compare_digest(poll.leader_key, key))
+
+    def start_round(self, code: str) -> int:
+        """Open the next round (the poll run again); earlier rounds take no more votes."""
+        with self._write() as conn:
+            poll = self._poll(conn, code, lock=True)
+            number = poll.round + 1
+            conn.execute(update(polls).where(polls.c.code == poll.code).values(round=number))
+            conn.execute(
+                rounds.insert().values(poll_code=poll.code, number=number, started_at=_now())
+            )
+        return number
+
+    # votes
+
+    def cast_vote(
+        self,
+        code: str,
+        participant: str,
+        stance: int,
+        sentence: str | None = None,
+        round: int | None = None,
+    ) -> Vote:
+        """Record (or replace) a participant's vote in the poll's current round."""
+        if not isinstance(participant, str) or not 0 < len(participant) <= 64:
+            raise InvalidVote("a vote needs a participant token of 1 to 64 characters")
+        if isinstance(stance, bool) or not isinstance(stance, int) or stance not in STANCES:
+            raise InvalidVote(f"stance must be an integer from -2 to 2, not {stance!r}")
+        sentence = normalise_sentence(sentence)
+        with self._write() as conn:
+            poll = self._poll(conn, code, lock=True, share=True)
+            if round is not None and round != poll.round:
+                raise RoundClosed(
+                    f"poll {poll.code} is in round {poll.round}; round {round} takes no votes"
+                )
+            now = _now()
+            conn.execute(_upsert(conn, poll.code, poll.round, participant, stance, sentence, now))
+            submissions = conn.scalar(
+                select(votes.c.submissions).where(
+                    votes.c.poll_code == poll.code,
+                    votes.c.round == poll.round,
+                    votes.c.participant == participant,
+                )
+            )
+        return Vote(poll.code, poll.round, participant, stance, sentence, submissions)
+
+    def results(self, code: str, round: int | None = None) -> Results:
+        """The counts per stance (-2..2) and the sentences of one round (default: current)."""
+        with self._read() as conn:
+            poll = self._poll(conn, code)
+            number = poll.round if round is None else round
+            if not 1 <= number <= poll.round:
+                raise StoreError(f"poll {poll.code} has no round {number} (1 to {poll.round})")
+            rows = conn.execute(
+                select(votes.c.participant, votes.c.stance, votes.c.sentence)
+                .where(votes.c.poll_code == poll.code, votes.c.round == number)
+                .order_by(votes.c.updated_at, votes.c.id)
+            ).all()
+        counts = dict.fromkeys(STANCES, 0)
+        for row in rows:
+            counts[row.stance] += 1
+        sentences = tuple(Sentence(r.stance, r.sentence) for r in rows if r.sentence)
+        return Results(
+            poll.code, number, counts, sentences, {r.participant: r.stance for r in rows}
+        )
+
+    def compare_rounds(self, code: str, before: int = 1, after: int | None = None) -> Comparison:
+        """Round `before` against round `after` (default: the latest) of a poll run again."""
+        poll = self.get_poll(code)
+        after = poll.round if after is None else after
+        if poll.round < 2 or before == after:
+            raise StoreError(f"poll {poll.code} has one round so far: run it again to compare")
+        return Comparison(self.results(code, before), self.results(code, after))
+
+    def vote_rows(self, code: str) -> int:
+        """How many vote rows a poll holds over all its rounds (a check for tests and figures)."""
+        with self._read() as conn:
+            poll = self._poll(conn, code)
+            return conn.scalar(
+                select(func.count()).select_from(votes).where(votes.c.poll_code == poll.code)
+            )
+
+    def submissions(self, code: str) -> int:
+        """How many submissions the poll's votes took in all (first votes plus changes)."""
+        with self._read() as conn:
+            poll = self._poll(conn, code)
+            total = conn.scalar(
+                select(func.sum(votes.c.submissions)).where(votes.c.poll_code == poll.code)
+            )
+        return int(total or 0)
+
+    @staticmethod
+    def _poll(conn: Connection, code: str, lock: bool = False, share: bool = False) -> Poll:
+        wanted = normalise_code(code)
+        query = select(polls).where(polls.c.code == wanted)
+        if lock:  # PostgreSQL: votes share the row, a new round takes it alone; SQLite ignores it
+            query = query.with_for_update(read=share)
+        row = conn.execute(query).first() if wanted else None
+        if row is None:
+            raise UnknownPoll(f"no poll has the code {code!r}: check the code and try again")
+        return Poll(**row._mapping)
+
+
+def _upsert(conn: Connection, code, number, participant, stance, sentence, now):
+    """INSERT the vote, or on the (poll, round, participant) key replace it and count it."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:  # pragma: no cover
+        raise StoreError(f"the store supports SQLite and PostgreSQL, not {conn.dialect.name}")
+    statement = insert(votes).values(
+        poll_code=code,
+        round=number,
+        participant=participant,
+        stance=stance,
+        sentence=sentence,
+        submissions=1,
+        created_at=now,
+        updated_at=now,
+    )
+    return statement.on_conflict_do_update(
+        index_elements=[votes.c.poll_code, votes.c.round, votes.c.participant],
+        set_={
+            "stance": statement.excluded.stance,
+            "sentence": statement.excluded.sentence,
+            "updated_at": statement.excluded.updated_at,
+            "submissions": votes.c.submissions + 1,
+        },
+    )

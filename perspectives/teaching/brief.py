@@ -1,0 +1,246 @@
+"""Debate briefs: the case for one side of a motion, built only from the corpus.
+
+    motion = corpus.motion("social-credit-trust-not-control")   # or custom_motion(...)
+    brief = build_brief(corpus, motion, "opposition")
+
+A side defends one pole of the motion's topic axis (the proposition defends
+`motion.proposition`); its case is the positions whose stance lies on that side of 0. Every
+sentence of a brief is a curated summary or label from the corpus, or one of the fixed templates
+of `perspectives.cards` and `perspectives.questions` around one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from perspectives.corpus.entities import Motion, Position
+from perspectives.corpus.model import Corpus
+from perspectives.teaching.evidence_cards import (
+    KINDS,
+    Argument,
+    Figure,
+    Source,
+    argument,
+    figure,
+    kind_heading,
+    sources_of,
+    strength,
+)
+from perspectives.teaching.questions import Question, brief_questions
+
+Side = Literal["proposition", "opposition"]
+SIDES: tuple[str, ...] = ("proposition", "opposition")
+MAX_LINES, MAX_ANSWERS, MAX_FIGURES, MAX_QUESTIONS = 4, 3, 8, 5
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of argument: the side's positions that turn on one or two kinds of disagreement."""
+
+    heading: str
+    kinds: tuple[str | None, ...]
+    arguments: tuple[Argument, ...]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A position that contests an attack. `link` says why it is listed: "explicit" when the
+    corpus links the two (`answers`, in either direction), "stance" when it only stands on the
+    opposite side of the axis."""
+
+    argument: Argument
+    link: Literal["explicit", "stance"]
+
+
+@dataclass(frozen=True)
+class Attack:
+    argument: Argument
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
+class DebateBrief:
+    corpus_name: str
+    motion_id: str | None  # None for a motion written by the user
+    motion_text: str
+    topic_id: str
+    topic_label: str
+    topic_question: str
+    side: str  # proposition | opposition
+    pole: str  # low | high: the pole this side defends
+    pole_label: str  # the topic's words for that pole
+    other_pole_label: str
+    orientation_label: str  # the corpus' words for that end of every axis
+    lines: tuple[Line, ...]
+    attacks: tuple[Attack, ...]
+    figures: tuple[Figure, ...]
+    questions: tuple[Question, ...]
+    common_ground: tuple[Argument, ...]  # balanced, mixed or mentions positions
+    silent: tuple[str, ...]  # names of the voices with no position on the topic
+    sources: tuple[Source, ...]
+
+    @property
+    def arguments(self) -> tuple[Argument, ...]:
+        return tuple(a for line in self.lines for a in line.arguments)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "lines": len(self.lines),
+            "arguments": len(self.arguments),
+            "cards": sum(len(a.cards) for a in self.arguments),
+            "attacks": len(self.attacks),
+            "answers": sum(len(a.answers) for a in self.attacks),
+            "figures": len(self.figures),
+            "questions": len(self.questions),
+            "common_ground": len(self.common_ground),
+            "silent": len(self.silent),
+            "sources": len(self.sources),
+        }
+
+
+def custom_motion(corpus: Corpus, topic_id: str, pole: str, text: str | None = None) -> Motion:
+    """A motion written by the user; without wording, a fixed template around the pole label."""
+    topic = corpus.topic(topic_id)
+    if pole not in ("low", "high"):
+        raise ValueError(f"pole must be 'low' or 'high', not {pole!r}")
+    wording = (text or "").strip()
+    if not wording:
+        wording = f"On “{topic.question}”, this House holds: {getattr(topic.poles, pole)}"
+    return Motion(id="custom", topic=topic_id, text=wording, proposition=pole)
+
+
+def side_pole(motion: Motion, side: str) -> str:
+    """The pole a side defends: the proposition defends `motion.proposition`."""
+    if side not in SIDES:
+        raise ValueError(f"side must be 'proposition' or 'opposition', not {side!r}")
+    if side == "proposition":
+        return motion.proposition
+    return "high" if motion.proposition == "low" else "low"
+
+
+def on_side(position: Position, pole: str) -> bool:
+    """Whether a position's stance lies on the `pole` side of 0 (a 0 or no stance is on none)."""
+    if position.stance is None or position.stance == 0:
+        return False
+    return (position.stance < 0) == (pole == "low")
+
+
+def group_lines(corpus: Corpus, positions: list[Position]) -> tuple[Line, ...]:
+    """Two to four lines of argument from the side's positions, strongest first.
+
+    Positions are grouped by kind of disagreement; past four groups the two smallest adjacent
+    ones are merged; a single kind is split by camp, or if one camp holds it all, by document.
+    With one position, or one kind from one camp in one document, there is one line.
+    """
+    ordered = sorted(positions, key=strength)
+    groups: dict[str | None, list[Position]] = {}
+    for position in ordered:
+        groups.setdefault(position.disagreement, []).append(position)
+    lines = [([kind], members) for kind, members in groups.items()]
+    while len(lines) > MAX_LINES:
+        sizes = [len(lines[i][1]) + len(lines[i + 1][1]) for i in range(len(lines) - 1)]
+        i = sizes.index(min(sizes))
+        kinds = sorted(lines[i][0] + lines[i + 1][0], key=_kind_order)
+        lines[i : i + 2] = [(kinds, sorted(lines[i][1] + lines[i + 1][1], key=strength))]
+    if len(lines) == 1 and len(ordered) >= 2:
+        return _split(corpus, lines[0][0], ordered)
+    return tuple(
+        Line(kind_heading(kinds), tuple(kinds), tuple(argument(corpus, p) for p in members))
+        for kinds, members in lines
+    )
+
+
+def _kind_order(kind: str | None) -> int:
+    return KINDS.index(kind) if kind in KINDS else len(KINDS)
+
+
+def _split(corpus: Corpus, kinds: list, ordered: list[Position]) -> tuple[Line, ...]:
+    """One kind of disagreement split into lines by camp, or else by document."""
+    heading = kind_heading(kinds)
+    ways = (
+        (lambda p: corpus.voice(p.voice).camp, lambda key: corpus.camp(key).name),
+        (lambda p: p.document, lambda key: f"as argued in “{corpus.document(key).title}”"),
+    )
+    for key_of, name_of in ways:  # noqa: B007 (name_of is used after the loop)
+        groups: dict[str, list[Position]] = {}
+        for position in ordered:
+            groups.setdefault(key_of(position), []).append(position)
+        if len(groups) >= 2:
+            break
+    else:
+        return (Line(heading, tuple(kinds), tuple(argument(corpus, p) for p in ordered)),)
+    named = [(f"{heading}: {name_of(key)}", members) for key, members in groups.items()]
+    if len(named) > MAX_LINES:  # the weakest groups share the last line
+        rest = sorted((p for _, members in named[MAX_LINES - 1 :] for p in members), key=strength)
+        named = named[: MAX_LINES - 1] + [(f"{heading}: other voices", rest)]
+    return tuple(
+        Line(title, tuple(kinds), tuple(argument(corpus, p) for p in members))
+        for title, members in named
+    )
+
+
+def answers_to(corpus: Corpus, attack: Position, pole: str) -> tuple[Answer, ...]:
+    """Positions that contest an attack: those the corpus links to it (either direction) and
+    that are not on the attack's side; else the side's own positions, same kind first."""
+    topic_positions = corpus.positions_for_topic(attack.topic)
+    linked = [
+        p
+        for p in corpus.positions
+        if (attack.id in p.answers or p.id in attack.answers)
+        and p.stance is not None
+        and not on_side(p, "low" if pole == "high" else "high")
+    ]
+    if linked:
+        return tuple(Answer(argument(corpus, p), "explicit") for p in sorted(linked, key=strength))
+    ours = [p for p in topic_positions if on_side(p, pole)]
+    ours.sort(key=lambda p: (p.disagreement != attack.disagreement, strength(p)))
+    return tuple(Answer(argument(corpus, p), "stance") for p in ours[:MAX_ANSWERS])
+
+
+def worth_citing(corpus: Corpus, topic_id: str, side: list[Position], other: list[Position]):
+    """The topic's claims from the side's documents, leaving out those stated by a voice the
+    other side holds; if the side's documents have none, the topic's other claims."""
+    documents = {p.document for p in side}
+    against = {p.voice for p in other}
+    claims = [c for c in corpus.claims_for_topic(topic_id) if c.voice not in against]
+    chosen = [c for c in claims if c.document in documents] or claims
+    return tuple(figure(corpus, c) for c in chosen[:MAX_FIGURES])
+
+
+def build_brief(corpus: Corpus, motion: Motion, side: str) -> DebateBrief:
+    """The brief for `side` of `motion` (a curated motion or one from `custom_motion`)."""
+    topic = corpus.topic(motion.topic)
+    pole = side_pole(motion, side)
+    other_pole = "high" if pole == "low" else "low"
+    positions = list(corpus.positions_for_topic(topic.id))
+    ours = [p for p in positions if on_side(p, pole)]
+    theirs = sorted((p for p in positions if on_side(p, other_pole)), key=strength)
+    attacks = tuple(Attack(argument(corpus, p), answers_to(corpus, p, pole)) for p in theirs)
+    common = [p for p in positions if p.stance in (None, 0) or p.state == "mixed"]
+    lines = group_lines(corpus, ours)
+    figures = worth_citing(corpus, topic.id, ours, theirs)
+    shown = [a for line in lines for a in line.arguments]
+    shown += [x for a in attacks for x in (a.argument, *(y.argument for y in a.answers))]
+    cited = {c.document_id for a in shown for c in a.cards}
+    cited |= {f.card.document_id for f in figures} | {p.document for p in common}
+    return DebateBrief(
+        corpus_name=corpus.name,
+        motion_id=motion.id if motion in corpus.motions else None,
+        motion_text=motion.text,
+        topic_id=topic.id,
+        topic_label=topic.label,
+        topic_question=topic.question,
+        side=side,
+        pole=pole,
+        pole_label=getattr(topic.poles, pole),
+        other_pole_label=getattr(topic.poles, other_pole),
+        orientation_label=getattr(corpus.orientation, pole).label,
+        lines=lines,
+        attacks=attacks,
+        figures=figures,
+        questions=brief_questions(corpus, topic, theirs, pole)[:MAX_QUESTIONS],
+        common_ground=tuple(argument(corpus, p) for p in sorted(common, key=strength)),
+        silent=tuple(v.name for v in corpus.silent_voices(topic.id)),
+        sources=sources_of(corpus, cited),
+    )

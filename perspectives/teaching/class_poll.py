@@ -1,0 +1,183 @@
+"""Class polls as data: what the store returns, its errors, and the tables the poll page draws.
+
+Pure: the store (`perspectives.store`) reads and writes these; tests and pages use them without
+a database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import pandas as pd
+
+from perspectives.corpus.entities import Topic
+from perspectives.corpus.model import Corpus
+
+STANCES = (-2, -1, 0, 1, 2)
+SENTENCE_MAX = 280
+# Session codes: no 0/O, 1/I/L, 5/S or 8/B to confuse when read off a projector.
+CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXYZ234679"
+CODE_LENGTH = 6
+
+
+class StoreError(Exception):
+    """A request the store cannot carry out; the message says why, for the user."""
+
+
+class UnknownPoll(StoreError, KeyError):
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class InvalidVote(StoreError, ValueError):
+    pass
+
+
+class RoundClosed(StoreError):
+    pass
+
+
+@dataclass(frozen=True)
+class Poll:
+    code: str
+    topic_id: str
+    corpus: str
+    fingerprint: str
+    leader_key: str = field(repr=False)
+    round: int
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Vote:
+    code: str
+    round: int
+    participant: str
+    stance: int
+    sentence: str | None
+    submissions: int  # how many times this participant submitted in this round
+
+
+@dataclass(frozen=True)
+class Sentence:
+    stance: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Results:
+    code: str
+    round: int
+    counts: dict[int, int]  # every stance from -2 to 2, zero included
+    sentences: tuple[Sentence, ...]
+    stances: dict[str, int] = field(repr=False)  # participant token -> stance
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def mean(self) -> float | None:
+        if not self.total:
+            return None
+        return sum(stance * n for stance, n in self.counts.items()) / self.total
+
+
+@dataclass(frozen=True)
+class Comparison:
+    before: Results
+    after: Results
+
+    @property
+    def shift(self) -> float | None:
+        """How far the class mean moved, after minus before (None if a round has no vote)."""
+        if self.before.mean is None or self.after.mean is None:
+            return None
+        return self.after.mean - self.before.mean
+
+    @property
+    def both(self) -> int:
+        """Participants who voted in both rounds (the same browser session)."""
+        return len(self.before.stances.keys() & self.after.stances.keys())
+
+    @property
+    def moved(self) -> int:
+        """Of those, how many changed their stance."""
+        same = self.before.stances.keys() & self.after.stances.keys()
+        return sum(self.before.stances[p] != self.after.stances[p] for p in same)
+
+
+def normalise_code(text: str | None) -> str:
+    """A code as typed ("abc-def ", "ABC DEF") in the form it is stored."""
+    return re.sub(r"[\s\-_.]", "", text or "").upper()
+
+
+def normalise_sentence(sentence: str | None) -> str | None:
+    """One line of at most 280 characters, or None when empty; longer is an InvalidVote."""
+    if sentence is None:
+        return None
+    if not isinstance(sentence, str):
+        raise InvalidVote("the sentence must be text")
+    clean = " ".join(sentence.split())
+    if len(clean) > SENTENCE_MAX:
+        raise InvalidVote(
+            f"the sentence has {len(clean)} characters; at most {SENTENCE_MAX} are allowed"
+        )
+    return clean or None
+
+
+# The slider's steps, short: its end labels wrap under the track on a phone and would cover
+# what follows if they held the poles, which the page writes out beside the slider instead.
+SLIDER_STEPS = {
+    -2: "◀ −2 · fully",
+    -1: "◀ −1 · mostly",
+    0: "0 · in between, or both",
+    1: "+1 · mostly ▶",
+    2: "+2 · fully ▶",
+}
+
+
+def stance_labels(topic: Topic) -> dict[int, str]:
+    """The five places on a topic's axis in words, the poles at both ends."""
+    return {
+        -2: f"−2 · fully: {topic.poles.low}",
+        -1: f"−1 · mostly: {topic.poles.low}",
+        0: "0 · in between, or both",
+        1: f"+1 · mostly: {topic.poles.high}",
+        2: f"+2 · fully: {topic.poles.high}",
+    }
+
+
+def distribution_frame(results: Results, label: str | None = None) -> pd.DataFrame:
+    """One row per stance (-2..2): count and share of the round's votes."""
+    total = results.total
+    return pd.DataFrame(
+        {
+            "round": label or f"Round {results.round}",
+            "stance": list(STANCES),
+            "count": [results.counts[s] for s in STANCES],
+            "share": [results.counts[s] / total if total else 0.0 for s in STANCES],
+        }
+    )
+
+
+def authors_frame(corpus: Corpus, topic_id: str) -> pd.DataFrame:
+    """The voices placed on a topic: name, camp, colour and stance, for beside the class."""
+    rows = []
+    for position in corpus.positions_for_topic(topic_id):
+        if position.stance is None:
+            continue
+        voice, camp = corpus.voice(position.voice), corpus.camp_of(position.voice)
+        rows.append(
+            {
+                "voice": voice.name,
+                "camp": camp.name,
+                "colour": camp.colour,
+                "stance": position.stance,
+                "summary": position.summary,
+            }
+        )
+    columns = ["voice", "camp", "colour", "stance", "summary"]
+    return pd.DataFrame(rows, columns=columns).sort_values(["stance", "voice"], ignore_index=True)

@@ -1,0 +1,203 @@
+"""Questions for debaters and seminars: fixed templates per kind of disagreement, filled only
+with voice names, pole labels and topic questions from the corpus (never invented prose)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from perspectives.corpus.entities import Position, Topic
+from perspectives.corpus.model import Corpus
+from perspectives.teaching.evidence_cards import KIND_PHRASES
+
+# Put to the other side of a debate, about one of its positions. {voice}: that voice's name,
+# {theirs} / {ours}: the topic's labels of the other side's pole and of ours.
+BRIEF_TEMPLATES: dict[str | None, str] = {
+    "fact": "What evidence beyond {voice}'s own account supports this, and what would show it "
+    "wrong?",
+    "value": "{voice} reads the question as “{theirs}”. Why should the values behind that "
+    "reading outweigh those behind “{ours}”?",
+    "prediction": "What would have to happen for {voice}'s forecast to fail, and by when would "
+    "we know?",
+    "policy": "What would {voice}'s course cost, who would bear the cost, and what happens if it "
+    "fails?",
+    "definition": "Why call it “{theirs}” rather than “{ours}”, as {voice} does, and what "
+    "follows from the name?",
+    None: "What would it take for {voice} to give up this view?",
+}
+
+# For a seminar, about two voices who disagree. {a} / {b}: names; {lean_a} / {lean_b}: the
+# pole label each leans to, quoted, or the words for a balanced reading.
+PAIR_TEMPLATES: dict[str | None, str] = {
+    "fact": "{a} reads the record as {lean_a}, {b} as {lean_b}. Which facts would settle it, "
+    "and does either text supply them?",
+    "value": "{a} ({lean_a}) and {b} ({lean_b}) weigh the same events differently. Which values "
+    "drive each reading, and which do you share?",
+    "prediction": "{a} expects {lean_a}, {b} {lean_b}. What would each predict for the next "
+    "five years, and what event would prove one of them wrong?",
+    "policy": "{a} argues for {lean_a}, {b} for {lean_b}. What does each course assume, and "
+    "what would it cost?",
+    "definition": "{a} names it {lean_a}, {b} {lean_b}. Which name fits the evidence better, and "
+    "what hangs on the choice?",
+}
+PAIR_TEMPLATES[None] = PAIR_TEMPLATES["fact"]
+# A second wording per kind, for a second pair that turns on the same kind.
+PAIR_VARIANTS: dict[str | None, str] = {
+    "fact": "Where exactly do {a} ({lean_a}) and {b} ({lean_b}) part company on the facts, "
+    "and whose sources are stronger?",
+    "value": "What would {a} ({lean_a}) have to value differently to read the question as {b} "
+    "does ({lean_b})?",
+    "prediction": "{a} ({lean_a}) and {b} ({lean_b}) look ahead differently. Which signs in the "
+    "texts does each rely on, and which would you watch?",
+    "policy": "If you advised a government, would you follow {a} ({lean_a}) or {b} "
+    "({lean_b}), and which risk would you accept?",
+    "definition": "Is the quarrel between {a} ({lean_a}) and {b} ({lean_b}) about words or "
+    "about what happens? What would each call the same event?",
+}
+PAIR_VARIANTS[None] = PAIR_VARIANTS["fact"]
+BALANCED = "something between the two poles"
+# Two voices on the same side who differ only in degree.
+DEGREE = (
+    "{a} ({stance_a}) and {b} ({stance_b}) both lean toward “{pole}”, {a} further. What does "
+    "{b} concede that {a} does not, and does the difference lie in {ground}?"
+)
+ONE_SIDED = (
+    "Every voice that takes a side here leans toward “{pole}”. What would the strongest case "
+    "for “{other}” say, and why does no text here make it?"
+)
+SILENT = (
+    "{names} {say} nothing on this question. How might they answer “{question}”, judging from "
+    "what they say elsewhere?"
+)
+PLACE_YOURSELF = (
+    "Where would you place yourself between “{low}” and “{high}”, and which quote moved you most?"
+)
+
+
+STANCE_SIGNS = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    kind: str | None  # the kind of disagreement it turns on; None for the general questions
+    voices: tuple[str, ...]  # names of the voices it is about
+    position_ids: tuple[str, ...]
+    about: str = ""  # the curated summary it is built around, where there is one
+
+
+def brief_questions(
+    corpus: Corpus, topic: Topic, theirs: list[Position], pole: str
+) -> tuple[Question, ...]:
+    """One question per position of the other side, strongest first."""
+    ours_label = getattr(topic.poles, pole)
+    theirs_label = getattr(topic.poles, "high" if pole == "low" else "low")
+    result = []
+    for position in theirs:
+        voice = corpus.voice(position.voice).name
+        text = BRIEF_TEMPLATES[position.disagreement].format(
+            voice=voice, theirs=theirs_label, ours=ours_label
+        )
+        result.append(
+            Question(text, position.disagreement, (voice,), (position.id,), position.summary)
+        )
+    return tuple(result)
+
+
+def lean(topic: Topic, position: Position) -> str:
+    if not position.stance:
+        return BALANCED
+    return f"“{topic.poles.low if position.stance < 0 else topic.poles.high}”"
+
+
+def disagreeing_pairs(corpus: Corpus, topic: Topic) -> list[tuple[Position, Position, str | None]]:
+    """Pairs of placed positions that differ, lower stance first, with the kind they turn on:
+    pairs the corpus links by `answers` first, then the farthest apart."""
+    placed = [p for p in corpus.positions_for_topic(topic.id) if p.stance is not None]
+    by_id = {p.id: p for p in placed}
+    pairs: dict[frozenset, tuple[Position, Position, str | None]] = {}
+
+    def add(p: Position, q: Position, kind: str | None) -> None:
+        if p.stance != q.stance and frozenset((p.id, q.id)) not in pairs:
+            low, high = sorted((p, q), key=lambda x: x.stance)
+            pairs[frozenset((p.id, q.id))] = (low, high, kind)
+
+    for p in placed:
+        for target in p.answers:
+            if target in by_id:
+                add(p, by_id[target], p.disagreement or by_id[target].disagreement)
+    ranked = sorted(
+        ((p, q) for i, p in enumerate(placed) for q in placed[i + 1 :]),
+        key=lambda pq: (-abs(pq[0].stance - pq[1].stance), pq[0].id, pq[1].id),
+    )
+    for p, q in ranked:
+        add(p, q, p.disagreement or q.disagreement)
+    return list(pairs.values())
+
+
+def discussion_questions(corpus: Corpus, topic: Topic, count: int = 3) -> tuple[Question, ...]:
+    """`count` questions: from disagreeing pairs, one per kind of disagreement first, then
+    pairs of voices not yet asked about (in a second wording of their kind); then the
+    one-sided, silent-voices and place-yourself templates."""
+    pairs = disagreeing_pairs(corpus, topic)
+    chosen: list[tuple[Position, Position, str | None]] = []
+    for pair in pairs:
+        if pair[2] not in {c[2] for c in chosen}:
+            chosen.append(pair)
+    for pair in pairs:
+        used = {p.voice for c in chosen for p in c[:2]}
+        if pair not in chosen and not {pair[0].voice, pair[1].voice} & used:
+            chosen.append(pair)
+    questions = []
+    asked: dict[str | None, int] = {}
+    for low, high, kind in chosen[:count]:
+        if low.stance * high.stance > 0:  # same side: a difference of degree
+            questions.append(_degree(corpus, topic, low, high, kind))
+            continue
+        a, b = corpus.voice(low.voice).name, corpus.voice(high.voice).name
+        template = (PAIR_TEMPLATES, PAIR_VARIANTS)[asked.get(kind, 0) % 2][kind]
+        asked[kind] = asked.get(kind, 0) + 1
+        text = template.format(a=a, b=b, lean_a=lean(topic, low), lean_b=lean(topic, high))
+        questions.append(Question(text, kind, (a, b), (low.id, high.id)))
+    questions += _general(corpus, topic)
+    return tuple(questions[:count])
+
+
+def _degree(corpus: Corpus, topic: Topic, p: Position, q: Position, kind) -> Question:
+    strong, mild = sorted((p, q), key=lambda x: -abs(x.stance))
+    a, b = corpus.voice(strong.voice).name, corpus.voice(mild.voice).name
+    pole = topic.poles.low if strong.stance < 0 else topic.poles.high
+    ground = KIND_PHRASES[kind] if kind else "the facts, in values or in predictions"
+    text = DEGREE.format(
+        a=a,
+        b=b,
+        stance_a=STANCE_SIGNS[strong.stance],
+        stance_b=STANCE_SIGNS[mild.stance],
+        pole=pole,
+        ground=ground,
+    )
+    return Question(text, kind, (a, b), (strong.id, mild.id))
+
+
+def _general(corpus: Corpus, topic: Topic) -> list[Question]:
+    placed = [p for p in corpus.positions_for_topic(topic.id) if p.stance is not None]
+    result = []
+    signs = {(p.stance > 0) - (p.stance < 0) for p in placed}
+    if signs in ({-1}, {1}):
+        pole, other = (topic.poles.low, topic.poles.high)
+        if signs == {1}:
+            pole, other = other, pole
+        names = tuple(corpus.voice(p.voice).name for p in placed)
+        ids = tuple(p.id for p in placed)
+        result.append(Question(ONE_SIDED.format(pole=pole, other=other), None, names, ids))
+    silent = [v.name for v in corpus.silent_voices(topic.id)]
+    if silent:
+        names = ", ".join(silent[:3]) + (
+            f" and {len(silent) - 3} others" if len(silent) > 3 else ""
+        )
+        text = SILENT.format(
+            names=names, say="says" if len(silent) == 1 else "say", question=topic.question
+        )
+        result.append(Question(text, None, tuple(silent), ()))
+    text = PLACE_YOURSELF.format(low=topic.poles.low, high=topic.poles.high)
+    result.append(Question(text, None, (), ()))
+    return result

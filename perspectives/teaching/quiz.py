@@ -1,0 +1,149 @@
+""" "Who said it?": a quote from a position's evidence, four voices (or camps) to choose from.
+
+Pure and seeded: `draw_round(corpus, rng=random.Random(seed))` gives the same questions for the
+same seed, so a page keeps only the seed and the answers in its session, and tests can pin a
+round. A round never shows the same quote twice and spreads over different positions; a quote
+is left out where it would give the answer away (it names the voice) or where it has two right
+answers (the same words are evidence for two voices, or for two camps in camp mode).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+from perspectives.corpus.entities import Evidence, Position
+from perspectives.corpus.model import Corpus
+
+MODES = ("voice", "camp")
+ROUND_LENGTH = 10
+OPTIONS = 4
+MIN_QUOTE = 40  # characters: shorter quotes are used only when too few long ones remain
+
+
+@dataclass(frozen=True)
+class Question:
+    position: Position
+    evidence: Evidence
+    mode: str
+    answer: str  # the voice id (voice mode) or camp id (camp mode)
+    options: tuple[str, ...]  # the answer and the distractors, shuffled
+
+    def is_right(self, choice: str) -> bool:
+        return choice == self.answer
+
+
+@dataclass(frozen=True)
+class Score:
+    right: int
+    answered: int
+    total: int
+
+    @property
+    def finished(self) -> bool:
+        return self.answered >= self.total
+
+
+def answer_of(corpus: Corpus, position: Position, mode: str) -> str:
+    _check_mode(mode)
+    return position.voice if mode == "voice" else corpus.voice(position.voice).camp
+
+
+def label(corpus: Corpus, mode: str, option: str) -> str:
+    """The name a player sees for an option id."""
+    _check_mode(mode)
+    return corpus.voice(option).name if mode == "voice" else corpus.camp(option).name
+
+
+def _names(corpus: Corpus, mode: str, option: str) -> tuple[str, ...]:
+    """The words that would give `option` away if a quote contained them."""
+    if mode == "camp":
+        return (corpus.camp(option).name,)
+    voice = corpus.voice(option)
+    surnames = tuple(name.split()[-1] for name in voice.names if len(name.split()) > 1)
+    return tuple(n for n in (*voice.names, *surnames) if len(n) >= 3)
+
+
+def _mentions(text: str, names: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n in names)
+
+
+def candidates(corpus: Corpus, mode: str = "voice") -> list[tuple[Position, Evidence]]:
+    """Every (position, quote) pair that makes a fair question, in corpus order."""
+    _check_mode(mode)
+    owners: dict[tuple[str, int, int], set[str]] = {}
+    for position in corpus.positions:
+        for evidence in position.evidence:
+            span = (evidence.document_id, evidence.start, evidence.end)
+            owners.setdefault(span, set()).add(answer_of(corpus, position, mode))
+    pairs, seen = [], set()
+    for position in corpus.positions:
+        answer = answer_of(corpus, position, mode)
+        for evidence in position.evidence:
+            span = (evidence.document_id, evidence.start, evidence.end)
+            if span in seen or len(owners[span]) > 1:
+                continue
+            if _mentions(evidence.text, _names(corpus, mode, answer)):
+                continue
+            seen.add(span)
+            pairs.append((position, evidence))
+    return pairs
+
+
+def _distractors(corpus: Corpus, question: tuple[Position, Evidence], mode: str, rng) -> list:
+    """Three wrong options: in voice mode, voices that also speak on the topic first."""
+    position, evidence = question
+    answer = answer_of(corpus, position, mode)
+    pool = [c.id for c in corpus.camps] if mode == "camp" else [v.id for v in corpus.voices]
+    fair = [
+        o for o in pool if o != answer and not _mentions(evidence.text, _names(corpus, mode, o))
+    ]
+    if mode == "voice":
+        speaking = {p.voice for p in corpus.positions_for_topic(position.topic)}
+        near = [o for o in fair if o in speaking]
+        far = [o for o in fair if o not in speaking]
+        near = rng.sample(near, min(len(near), OPTIONS - 1))
+        return near + rng.sample(far, min(len(far), OPTIONS - 1 - len(near)))
+    return rng.sample(fair, min(len(fair), OPTIONS - 1))
+
+
+def draw_round(
+    corpus: Corpus,
+    n: int = ROUND_LENGTH,
+    mode: str = "voice",
+    rng: random.Random | None = None,
+) -> tuple[Question, ...]:
+    """Up to `n` questions, no quote twice, one per position while positions last."""
+    rng = rng or random.Random()
+    pairs = candidates(corpus, mode)
+    long_ones = [pair for pair in pairs if len(pair[1].text) >= MIN_QUOTE]
+    pool = long_ones if len(long_ones) >= n else pairs
+    by_position: dict[str, list[tuple[Position, Evidence]]] = {}
+    for pair in pool:
+        by_position.setdefault(pair[0].id, []).append(pair)
+    order = rng.sample(list(by_position), len(by_position))
+    chosen = [rng.choice(by_position[pid]) for pid in order[:n]]
+    if len(chosen) < n:  # fewer positions than questions: take the other quotes too
+        rest = [pair for pair in pool if pair not in chosen]
+        chosen += rng.sample(rest, min(len(rest), n - len(chosen)))
+    questions = []
+    for position, evidence in chosen:
+        options = [answer_of(corpus, position, mode)]
+        options += _distractors(corpus, (position, evidence), mode, rng)
+        rng.shuffle(options)
+        answer = answer_of(corpus, position, mode)
+        questions.append(Question(position, evidence, mode, answer, tuple(options)))
+    return tuple(questions)
+
+
+def score(questions: tuple[Question, ...], answers: dict[int, str]) -> Score:
+    """How many of the answered questions (index -> chosen option) are right."""
+    answered = {i: a for i, a in answers.items() if 0 <= i < len(questions)}
+    right = sum(questions[i].is_right(choice) for i, choice in answered.items())
+    return Score(right, len(answered), len(questions))
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in MODES:
+        raise ValueError(f"unknown quiz mode {mode!r}: use voice or camp")

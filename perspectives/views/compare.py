@@ -1,0 +1,58 @@
+"""Views computed from a Corpus: spectra, the stance matrix, controversy and agreement.
+
+Pure functions of the corpus, so the UI can cache them and tests can check them on small
+hand-made corpora. "Placed" positions are those with a stance; a `mentions` position has
+none and is never put on an axis.
+"""
+
+from __future__ import annotations
+
+from perspectives.corpus.entities import Position, Voice
+from perspectives.corpus.model import Corpus
+
+
+def placed(positions) -> list[Position]:
+    return [p for p in positions if p.stance is not None]
+
+
+def ordered_positions(corpus: Corpus, topic_id: str, voice_ids=None) -> list[Position]:
+    """A topic's positions from the low (critical) pole to the high one; mentions come last."""
+    corpus.topic(topic_id)
+    wanted = set(voice_ids) if voice_ids else None
+    chosen = [
+        p for p in corpus.positions if p.topic == topic_id and (wanted is None or p.voice in wanted)
+    ]
+    return sorted(
+        chosen,
+        key=lambda p: (
+            p.stance is None,
+            p.stance if p.stance is not None else 0,
+            corpus.voice(p.voice).name,
+        ),
+    )
+
+
+def silent_voices(corpus: Corpus, topic_id: str, voice_ids=None) -> list[Voice]:
+    """Voices with no position at all on the topic, in corpus order."""
+    corpus.topic(topic_id)
+    speaking = {p.voice for p in corpus.positions if p.topic == topic_id}
+    wanted = set(voice_ids) if voice_ids else None
+    return [v for v in corpus.voices if v.id not in speaking and (wanted is None or v.id in wanted)]
+
+
+def head_to_head(corpus: Corpus, voice_ids: list[str]) -> list[tuple[str, list[Position | None]]]:
+    """For two to four voices: each topic where at least one speaks, with their positions."""
+    for voice_id in voice_ids:
+        corpus.voice(voice_id)
+    by_key = {(p.topic, p.voice): p for p in corpus.positions}
+    rows = []
+    for topic in corpus.topics:
+        cells = [by_key.get((topic.id, v)) for v in voice_ids]
+        if any(cells):
+            rows.append((topic.id, cells))
+    return rows
+
+
+def positions_answering(corpus: Corpus, position_id: str) -> list[Position]:
+    """Positions that list `position_id` among those they contest."""
+    return [p for p in corpus.positions if position_id in p.answers]

@@ -1,0 +1,144 @@
+"""Search with the explorer's filters: by document, by voice and by topic.
+
+- document: only that document's paragraphs.
+- topic: only paragraphs that hold evidence for the topic: a quote of a position on it, or the
+  quote of a claim tagged with it.
+- voice: only paragraphs of the voice's documents; among them, the paragraphs that hold the
+  voice's own evidence (a quote of one of its positions, or a claim it states) come first,
+  each group keeping the BM25 order. A voice's documents also hold other people's words, so
+  the filter ranks rather than hides: a compilation's framing around a voice is still found.
+
+Filters combine (all must hold). The index is searched without a limit, then filtered, then cut
+to `limit`, so a filter never hides a hit that a smaller limit would have dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from perspectives.corpus.model import Corpus
+from perspectives.views.reader import paragraphs_touched
+from perspectives.views.search_index import Hit, index_for, search
+
+ParagraphKey = tuple[str, int]  # (document id, paragraph number)
+
+
+@dataclass(frozen=True)
+class Filters:
+    document: str | None = None
+    voice: str | None = None
+    topic: str | None = None
+
+    def unknown(self, corpus: Corpus) -> list[str]:
+        """Messages for ids the corpus does not know (a stale or mistyped link)."""
+        known = {
+            "document": {d.id for d in corpus.documents},
+            "voice": {v.id for v in corpus.voices},
+            "topic": {t.id for t in corpus.topics},
+        }
+        return [
+            f"There is no {kind} “{value}” in this corpus; that filter is ignored."
+            for kind, value in (
+                ("document", self.document),
+                ("voice", self.voice),
+                ("topic", self.topic),
+            )
+            if value and value not in known[kind]
+        ]
+
+    def known(self, corpus: Corpus) -> Filters:
+        """The same filters with unknown ids dropped."""
+        return Filters(
+            document=self.document if self.document in {d.id for d in corpus.documents} else None,
+            voice=self.voice if self.voice in {v.id for v in corpus.voices} else None,
+            topic=self.topic if self.topic in {t.id for t in corpus.topics} else None,
+        )
+
+
+@dataclass(frozen=True)
+class FilteredHit:
+    hit: Hit
+    voice_evidence: bool  # the paragraph holds evidence of the chosen voice
+
+
+def evidence_paragraphs(
+    corpus: Corpus, *, voice: str | None = None, topic: str | None = None
+) -> frozenset[ParagraphKey]:
+    """Paragraphs holding evidence (position quotes, claim quotes) of a voice and/or a topic."""
+    quotes = [
+        e
+        for p in corpus.positions
+        if (voice is None or p.voice == voice) and (topic is None or p.topic == topic)
+        for e in p.evidence
+    ]
+    quotes += [
+        c.quote
+        for c in corpus.claims
+        if (voice is None or c.voice == voice) and (topic is None or topic in c.topics)
+    ]
+    found = set()
+    for quote in quotes:
+        document = corpus.document(quote.document_id)
+        for paragraph in paragraphs_touched(document, quote.start, quote.end):
+            found.add((document.id, paragraph.number))
+    return frozenset(found)
+
+
+def allowed_documents(corpus: Corpus, filters: Filters) -> list[str] | None:
+    """The documents a search may look in (None: all of them)."""
+    ids = None
+    if filters.document:
+        ids = [filters.document]
+    if filters.voice:
+        own = corpus.voice(filters.voice).documents
+        ids = [d for d in (ids if ids is not None else own) if d in own]
+    return ids
+
+
+def filtered_search(
+    corpus: Corpus, query: str, filters: Filters = Filters(), limit: int = 50
+) -> list[FilteredHit]:
+    """Ranked hits for `query` under `filters`; raises SearchError on a query it cannot read."""
+    documents = allowed_documents(corpus, filters)
+    hits = search(corpus, query, limit=max(index_for(corpus).size, 1), documents=documents)
+    if filters.topic:
+        keep = evidence_paragraphs(corpus, topic=filters.topic)
+        hits = [h for h in hits if (h.document_id, h.paragraph) in keep]
+    preferred = evidence_paragraphs(corpus, voice=filters.voice) if filters.voice else frozenset()
+    results = [FilteredHit(h, (h.document_id, h.paragraph) in preferred) for h in hits]
+    results.sort(key=lambda r: not r.voice_evidence)  # stable: BM25 order within each group
+    return results[: max(1, int(limit))]
+
+
+HIT_COLUMNS = [
+    "rank",
+    "document_id",
+    "document_title",
+    "paragraph",
+    "start",
+    "end",
+    "score",
+    "voice_evidence",
+    "snippet",
+]
+
+
+def hits_table(corpus: Corpus, results: list[FilteredHit]) -> pd.DataFrame:
+    """The table behind the search page, for downloads."""
+    rows = [
+        {
+            "rank": rank,
+            "document_id": r.hit.document_id,
+            "document_title": corpus.document(r.hit.document_id).title,
+            "paragraph": r.hit.paragraph,
+            "start": r.hit.start,
+            "end": r.hit.end,
+            "score": round(r.hit.score, 4),
+            "voice_evidence": r.voice_evidence,
+            "snippet": "".join(text for text, _ in r.hit.segments),
+        }
+        for rank, r in enumerate(results, 1)
+    ]
+    return pd.DataFrame(rows, columns=HIT_COLUMNS)
