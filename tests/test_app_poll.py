@@ -104,7 +104,7 @@ def test_a_participant_joins_by_typing_the_code():
 
 def test_leader_link_gives_the_controls_and_a_wrong_key_does_not():
     leader, code = _lead_poll()
-    with store.workspace() as ws:
+    with store.poll_store() as ws:
         key = ws.get_poll(code).leader_key
     other = _open(POLL, code=code, lead=key)
     assert _button(other, "Refresh")
@@ -135,7 +135,7 @@ def test_a_vote_sent_from_a_closed_round_is_refused_not_moved():
     _button(leader, "Run again (start round 2)").click().run()
     _vote(code, 2, at=participant)
     assert "round 1 takes no votes" in participant.error[0].value
-    with store.workspace() as ws:
+    with store.poll_store() as ws:
         assert ws.results(code, 1).total == 0 and ws.results(code, 2).total == 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -63,7 +62,7 @@ def hand_made(
         for (voice, topic), stance in stances.items()
     )
     return Corpus(
-        path=Path("."),
+        source=".",
         name="Hand-made",
         orientation=Orientation(
             low=Pole(id="low", label="Low end"), high=Pole(id="high", label="High end")

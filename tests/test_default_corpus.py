@@ -58,7 +58,7 @@ def test_default_corpus_path_is_data(monkeypatch):
 
 
 def test_default_corpus_validates(corpus):
-    assert corpus.path == DATA
+    assert corpus.source == str(DATA)
     assert len(corpus.documents) == 5
     assert corpus.positions and corpus.topics and corpus.voices
 

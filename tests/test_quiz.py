@@ -18,7 +18,7 @@ def corpus():
     return load_cached(default_corpus_path())
 
 
-def _span(question: quiz.Question) -> tuple[str, int, int]:
+def _span(question: quiz.QuizQuestion) -> tuple[str, int, int]:
     e = question.evidence
     return (e.document_id, e.start, e.end)
 

@@ -38,7 +38,7 @@ def url(request, tmp_path):
 def _vote_storm(url: str, voters: int, doubles: int) -> dict:
     """`voters` participants vote at once from threads; the first `doubles` of them submit twice,
     concurrently, with two different stances. Returns what each thread submitted and the time."""
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         code = ws.create_poll("social-credit", corpus="test").code
     jobs = [(f"voter-{i:02d}", i % 5 - 2, f"I am voter {i}.") for i in range(voters)]
     jobs += [
@@ -50,7 +50,7 @@ def _vote_storm(url: str, voters: int, doubles: int) -> dict:
 
     def vote(participant: str, stance: int, sentence: str) -> None:
         try:
-            with store.workspace(url) as ws:
+            with store.poll_store(url) as ws:
                 barrier.wait(timeout=30)
                 cast = ws.cast_vote(code, participant, stance, sentence)
                 done.append((participant, stance, cast.submissions))
@@ -72,7 +72,7 @@ def test_twenty_concurrent_voters_no_vote_lost_or_double_counted(url):
     storm = _vote_storm(url, voters, doubles)
     assert storm["errors"] == []
     assert len(storm["done"]) == voters + doubles  # every submission was accepted
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         results = ws.results(storm["code"], 1)
         rows = ws.vote_rows(storm["code"])
         submissions = ws.submissions(storm["code"])
@@ -101,7 +101,7 @@ def test_twenty_concurrent_voters_no_vote_lost_or_double_counted(url):
 
 
 def test_a_second_vote_replaces_the_first(url):
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         code = ws.create_poll("social-credit").code
         first = ws.cast_vote(code, "ann", -2, "A cage.")
         second = ws.cast_vote(code, "ann", 1)
@@ -113,7 +113,7 @@ def test_a_second_vote_replaces_the_first(url):
 
 @pytest.mark.parametrize("stance", [3, -3, 1.5, True, "1", None])
 def test_stance_outside_the_axis_is_refused(url, stance):
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         code = ws.create_poll("social-credit").code
         with pytest.raises(store.InvalidVote, match="stance must be an integer from -2 to 2"):
             ws.cast_vote(code, "ann", stance)
@@ -121,7 +121,7 @@ def test_stance_outside_the_axis_is_refused(url, stance):
 
 
 def test_sentence_rules(url):
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         code = ws.create_poll("social-credit").code
         with pytest.raises(store.InvalidVote, match="281 characters; at most 280"):
             ws.cast_vote(code, "ann", 0, "x" * 281)
@@ -133,7 +133,7 @@ def test_sentence_rules(url):
 
 
 def test_unknown_poll_and_round(url):
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         with pytest.raises(store.UnknownPoll, match="no poll has the code 'NOPE42'"):
             ws.cast_vote("NOPE42", "ann", 0)
         assert ws.find_poll("NOPE42") is None
@@ -145,7 +145,7 @@ def test_unknown_poll_and_round(url):
 
 
 def test_codes_are_short_unambiguous_and_typed_loosely(url):
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         polls = [ws.create_poll("social-credit") for _ in range(5)]
         assert len({p.code for p in polls}) == 5
         for poll in polls:
@@ -159,7 +159,7 @@ def test_codes_are_short_unambiguous_and_typed_loosely(url):
 
 
 def test_rounds_before_and_after(url):
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         code = ws.create_poll("social-credit").code
         for participant, stance in [("a", -2), ("b", -1), ("c", 0)]:
             ws.cast_vote(code, participant, stance, f"{participant} says so")
@@ -181,7 +181,7 @@ def test_rounds_before_and_after(url):
 
 def test_database_rejects_what_the_api_refuses(url):
     """The constraints hold in the database too, for writers that bypass the API."""
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         code = ws.create_poll("social-credit").code
     engine = store.get_engine(url)
     insert = text(
@@ -207,11 +207,11 @@ def test_sqlite_connections_are_wal_with_busy_timeout(tmp_path):
 
 def test_schema_is_created_once_and_kept(tmp_path):
     url = f"sqlite:///{tmp_path / 'nested' / 'w.db'}"
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         code = ws.create_poll("social-credit").code
         ws.cast_vote(code, "ann", 2)
     store.dispose_engines()  # a new process: the schema step runs again on existing tables
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         assert ws.results(code).counts[2] == 1
     store.dispose_engines()
 
@@ -228,7 +228,7 @@ def test_where_the_store_lives(monkeypatch, tmp_path):
 
 
 def _vote_from_process(url: str, code: str, first: int, count: int) -> int:
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         for i in range(first, first + count):
             ws.cast_vote(code, f"proc-voter-{i:02d}", i % 5 - 2)
     return count
@@ -239,12 +239,12 @@ def test_sqlite_votes_from_several_processes(tmp_path):
     import multiprocessing
 
     url = f"sqlite:///{tmp_path / 'w.db'}"
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         code = ws.create_poll("social-credit").code
     context = multiprocessing.get_context("spawn")
     with context.Pool(4) as pool:
         done = pool.starmap(_vote_from_process, [(url, code, 5 * k, 5) for k in range(4)])
-    with store.workspace(url) as ws:
+    with store.poll_store(url) as ws:
         assert sum(done) == 20
         assert ws.vote_rows(code) == 20 and ws.results(code).total == 20
     store.dispose_engines()

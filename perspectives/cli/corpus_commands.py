@@ -12,7 +12,7 @@ from perspectives.cli.common import EXIT_INVALID, EXIT_OK, load, positive_int
 def cmd_validate(args: argparse.Namespace) -> int:
     corpus = load(args.corpus_dir)
     print(
-        f"{corpus.path}: valid: {len(corpus.documents)} documents, {len(corpus.voices)} voices, "
+        f"{corpus.source}: valid: {len(corpus.documents)} documents, {len(corpus.voices)} voices, "
         f"{len(corpus.topics)} topics, {len(corpus.positions)} positions, "
         f"{sum(len(p.evidence) for p in corpus.positions)} quotes, {len(corpus.claims)} claims, "
         f"{len(corpus.events)} events, {len(corpus.motions)} motions"

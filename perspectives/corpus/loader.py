@@ -28,6 +28,7 @@ from perspectives.corpus.file_shapes import (
     PositionInput,
     PositionsFileInput,
 )
+from perspectives.corpus.files import CorpusFiles, FolderFiles, join, stem, suffix
 from perspectives.corpus.problems import CorpusError, Problem
 from perspectives.corpus.yamlfile import (
     FrontMatterError,
@@ -62,8 +63,10 @@ _FAILED = object()
 
 
 @dataclass
-class Reader:
-    root: Path
+class FileReader:
+    """One reading of a corpus' files: the problems found, the bytes read, the broken ids."""
+
+    files: CorpusFiles
     problems: list[Problem] = field(default_factory=list)
     contents: dict[str, bytes] = field(default_factory=dict)  # every file read, by relative path
     # Ids of entries that exist but are not valid, by kind ("document", "topic", "position" ...):
@@ -74,9 +77,6 @@ class Reader:
     def report(self, file: str, entry: str | None, line: int | None, message: str) -> None:
         self.problems.append(Problem(file, entry, line, message))
 
-    def rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
     def fingerprint(self) -> str:
         digest = hashlib.sha256()
         for name in sorted(self.contents):
@@ -85,12 +85,11 @@ class Reader:
             digest.update(data)
         return digest.hexdigest()
 
-    def read_text(self, path: Path, entry: str | None = None) -> str | None:
-        rel = self.rel(path)
+    def read_text(self, rel: str, entry: str | None = None) -> str | None:
         try:
-            data = path.read_bytes()
+            data = self.files.read(rel)
         except OSError as error:
-            self.report(rel, entry, None, f"cannot read the file: {error.strerror}")
+            self.report(rel, entry, None, f"cannot read the file: {error.strerror or error}")
             return None
         self.contents[rel] = data
         try:
@@ -106,15 +105,15 @@ class Reader:
             )
             return None
 
-    def read_yaml(self, path: Path) -> Any:
-        text = self.read_text(path)
+    def read_yaml(self, rel: str) -> Any:
+        text = self.read_text(rel)
         if text is None:
             return _FAILED
         try:
             return parse_yaml(text)
         except yaml.YAMLError as error:
             self.report(
-                self.rel(path),
+                rel,
                 None,
                 yaml_error_line(error),
                 f"malformed YAML: {yaml_error_message(error)}",
@@ -132,11 +131,10 @@ class Reader:
             return None
 
     def manifest(self) -> ManifestInput | None:
-        path = self.root / MANIFEST
-        if not path.is_file():
+        if self.files.kind(MANIFEST) != "file":
             self.report(MANIFEST, None, None, "missing manifest: every corpus needs a corpus.yaml")
             return None
-        data = self.read_yaml(path)
+        data = self.read_yaml(MANIFEST)
         if data is _FAILED:
             return None
         if not isinstance(data, dict):
@@ -145,15 +143,17 @@ class Reader:
         return self.validate(ManifestInput, data, MANIFEST, None)
 
     def documents(self) -> list[Document]:
-        folder = self.root / DOCUMENTS
-        if not folder.is_dir():
+        if self.files.kind(DOCUMENTS) != "folder":
             self.report(DOCUMENTS, None, None, "missing folder: documents go in documents/ID.md")
             return []
-        return [doc for path in _visible(folder) if (doc := self.document(path)) is not None]
+        return [doc for rel in self.listed(DOCUMENTS) if (doc := self.document(rel)) is not None]
 
-    def document(self, path: Path) -> Document | None:
-        rel, doc_id = self.rel(path), path.stem
-        if path.is_dir() or path.suffix != ".md":
+    def listed(self, folder: str) -> list[str]:
+        return [join(folder, name) for name in self.files.names(folder)]
+
+    def document(self, rel: str) -> Document | None:
+        doc_id = stem(rel)
+        if self.files.kind(rel) != "file" or suffix(rel) != ".md":
             self.report(rel, None, None, "unexpected file: documents are files named ID.md")
             return None
         if not SLUG.fullmatch(doc_id):
@@ -166,7 +166,7 @@ class Reader:
             )
             return None
         self.broken["document"].add(doc_id)  # until it proves valid
-        content = self.read_text(path, doc_id)
+        content = self.read_text(rel, doc_id)
         if content is None:
             return None
         content = content.removeprefix("\ufeff")  # a byte order mark is not part of the text
@@ -208,30 +208,30 @@ class Reader:
         self.broken["document"].discard(doc_id)
         return Document(id=doc_id, text=text, **dict(valid))
 
-    def list_files(self, name: str) -> list[Path]:
-        single = self.root / ANALYSIS / f"{name}.yaml"
-        folder = self.root / ANALYSIS / name
-        files = [single] if single.is_file() else []
-        if LISTS[name] and folder.is_dir():
+    def list_files(self, name: str) -> list[str]:
+        single = join(ANALYSIS, f"{name}.yaml")
+        folder = join(ANALYSIS, name)
+        files = [single] if self.files.kind(single) == "file" else []
+        if LISTS[name] and self.files.kind(folder) == "folder":
             files += self.yaml_files(folder)
         if not files and name in REQUIRED:
             self.report(f"{ANALYSIS}/{name}.yaml", None, None, "missing file (required)")
         return files
 
-    def yaml_files(self, folder: Path) -> list[Path]:
+    def yaml_files(self, folder: str) -> list[str]:
         files = []
-        for path in _visible(folder):
-            if path.is_file() and path.suffix == ".yaml":
-                files.append(path)
+        for rel in self.listed(folder):
+            if self.files.kind(rel) == "file" and suffix(rel) == ".yaml":
+                files.append(rel)
             else:
-                self.report(self.rel(path), None, None, "unexpected file: expected NAME.yaml")
+                self.report(rel, None, None, "unexpected file: expected NAME.yaml")
         return files
 
     def entries(self, name: str, kind: str, model: type[M], key: str = "id") -> list[Entry[M]]:
         """Every valid entry of analysis/NAME.yaml and analysis/NAME/*.yaml, in file order."""
         found: list[Entry[M]] = []
-        for path in self.list_files(name):
-            rel, data = self.rel(path), self.read_yaml(path)
+        for rel in self.list_files(name):
+            data = self.read_yaml(rel)
             if data is _FAILED or data is None:
                 continue
             if not isinstance(data, list):
@@ -268,10 +268,10 @@ class Reader:
         return found
 
     def positions(self) -> list[Entry[PositionInput]]:
-        folder = self.root / ANALYSIS / POSITIONS
+        folder = join(ANALYSIS, POSITIONS)
         found: list[Entry[PositionInput]] = []
-        for path in self.yaml_files(folder) if folder.is_dir() else []:
-            rel, data = self.rel(path), self.read_yaml(path)
+        for rel in self.yaml_files(folder) if self.files.kind(folder) == "folder" else []:
+            data = self.read_yaml(rel)
             if data is _FAILED:
                 continue
             if not isinstance(data, dict):
@@ -296,28 +296,30 @@ class Reader:
         return found
 
     def unexpected_analysis_files(self) -> None:
-        folder = self.root / ANALYSIS
-        if not folder.is_dir():
+        if self.files.kind(ANALYSIS) != "folder":
             return
         known = {f"{name}.yaml" for name in LISTS} | {POSITIONS}
         known |= {name for name, folder_allowed in LISTS.items() if folder_allowed}
-        for path in _visible(folder):
-            if path.name not in known:
+        for name in self.files.names(ANALYSIS):
+            if name not in known:
                 expected = ", ".join(sorted(known))
                 self.report(
-                    self.rel(path),
+                    join(ANALYSIS, name),
                     None,
                     None,
                     f"unexpected file in {ANALYSIS}/ (expected: {expected})",
                 )
 
 
-def read_corpus(path: Path | str) -> dict[str, Any]:
-    """The fields of a valid `Corpus` read from folder `path`, or raise `CorpusError`."""
-    root = Path(path)
-    if not root.is_dir():
-        raise CorpusError([Problem(".", None, None, f"corpus folder not found: {root}")], root)
-    reader = Reader(root)
+def read_corpus(source: CorpusFiles | Path | str) -> dict[str, Any]:
+    """The fields of a valid `Corpus` read from `source` (its files, or a folder's path), or
+    raise `CorpusError`."""
+    files = source if not isinstance(source, Path | str) else FolderFiles(Path(source))
+    if files.kind("") != "folder":
+        raise CorpusError(
+            [Problem(".", None, None, f"corpus folder not found: {files.label}")], files.label
+        )
+    reader = FileReader(files)
     manifest = reader.manifest()
     documents = reader.documents()
     parts = checks.cross_check(
@@ -344,19 +346,15 @@ def read_corpus(path: Path | str) -> dict[str, Any]:
     if reader.problems or manifest is None:
         order = {problem: number for number, problem in enumerate(reader.problems)}
         problems = sorted(order, key=lambda p: (p.file, p.line or 0, order[p]))
-        raise CorpusError(problems, root)
+        raise CorpusError(problems, files.label)
     return {
-        "path": root,
+        "source": files.label,
         "name": manifest.name,
         "description": manifest.description,
         "orientation": manifest.orientation,
         "fingerprint": reader.fingerprint(),
         **parts,
     }
-
-
-def _visible(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.iterdir() if not path.name.startswith("."))
 
 
 def _str(value: Any) -> str | None:

@@ -1,10 +1,7 @@
-"""Load a corpus folder into one immutable, validated `Corpus`.
+"""Load a corpus into one immutable, validated `Corpus`, from a folder or from files in memory.
 
-    corpus = load_corpus("data")          # raises CorpusError listing every problem
-    corpus.position("bing-song", "social-credit").evidence[0].text
-
-`load_cached` reloads only when a file changed; `default_corpus_path` is the repository's data/
-folder unless $PERSPECTIVES_CORPUS names another.
+`load_cached` reloads a folder only when one of its files changed; `default_corpus_path` is the
+default corpus shipped with the package unless $PERSPECTIVES_CORPUS names another folder.
 """
 
 from __future__ import annotations
@@ -13,19 +10,21 @@ import os
 import threading
 from pathlib import Path
 
-from perspectives.corpus.loader import ANALYSIS, DOCUMENTS, MANIFEST, read_corpus
+from perspectives.corpus.files import CorpusFiles, FolderFiles
+from perspectives.corpus.loader import read_corpus
 from perspectives.corpus.model import Corpus
 
 ENV_VAR = "PERSPECTIVES_CORPUS"
 
 
-def load_corpus(path: Path | str) -> Corpus:
-    """Load and validate the corpus in folder `path`; raise one CorpusError with every problem."""
-    return Corpus(**read_corpus(path))
+def load_corpus(source: CorpusFiles | Path | str) -> Corpus:
+    """Load and validate a corpus (a folder's path, or its files); raise one CorpusError with
+    every problem."""
+    return Corpus(**read_corpus(source))
 
 
 def default_corpus_path() -> Path:
-    """The repository's data/ folder, or the folder named by $PERSPECTIVES_CORPUS."""
+    """The default corpus, or the folder named by $PERSPECTIVES_CORPUS."""
     override = os.environ.get(ENV_VAR, "").strip()
     if override:
         return Path(override).expanduser()
@@ -36,26 +35,16 @@ _cache: dict[Path, tuple[tuple, Corpus]] = {}
 _cache_lock = threading.Lock()
 
 
-def _stamp(root: Path) -> tuple:
-    """What changes when a file of the corpus changes: each file's path, mtime and size."""
-    stamp = []
-    for top in (root / MANIFEST, root / DOCUMENTS, root / ANALYSIS):
-        paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file())
-        for path in paths:
-            stat = path.stat()
-            stamp.append((path.relative_to(root).as_posix(), stat.st_mtime_ns, stat.st_size))
-    return tuple(stamp)
-
-
 def load_cached(path: Path | str | None = None) -> Corpus:
-    """`load_corpus`, reloading only when a file of the corpus was added, removed or changed."""
+    """`load_corpus` of a folder, reloading only when a file was added, removed or changed."""
     root = Path(path if path is not None else default_corpus_path()).resolve()
-    stamp = _stamp(root) if root.is_dir() else ()
+    files = FolderFiles(root)
+    stamp = files.stamp() if root.is_dir() else ()
     with _cache_lock:
         hit = _cache.get(root)
     if hit is not None and hit[0] == stamp:
         return hit[1]
-    corpus = load_corpus(root)
+    corpus = load_corpus(files)
     with _cache_lock:
         _cache[root] = (stamp, corpus)
     return corpus

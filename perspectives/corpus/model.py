@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import cached_property
-from pathlib import Path
 
 from pydantic import Field
 
@@ -64,7 +63,7 @@ class Corpus(Model):
     id; selections (`positions_for_topic` ...) check their id too and keep the corpus order.
     """
 
-    path: Path
+    source: str  # where it was read: a folder's path, or "workspace NAME"
     name: str
     description: str = ""
     orientation: Orientation
@@ -81,7 +80,7 @@ class Corpus(Model):
     fingerprint: str
 
     def __hash__(self) -> int:
-        return hash((self.path, self.fingerprint))
+        return hash((self.source, self.fingerprint))
 
     def document(self, document_id: str) -> Document:
         return self._lookup("document", document_id)

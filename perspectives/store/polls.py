@@ -1,6 +1,6 @@
 """The workspace store: class polls and their votes, in SQLite or PostgreSQL.
 
-    with workspace() as ws:                 # one connection for the whole block
+    with poll_store() as ws:                 # one connection for the whole block
         poll = ws.create_poll("social-credit", corpus=corpus.name)
         ws.cast_vote(poll.code, participant_token, stance=-1, sentence="A cage of data.")
         ws.results(poll.code).counts        # {-2: 0, -1: 1, 0: 0, 1: 0, 2: 0}
@@ -63,27 +63,27 @@ __all__ = [
     "StoreError",
     "UnknownPoll",
     "Vote",
-    "Workspace",
+    "PollStore",
     "database_url",
     "default_db_path",
     "dispose_engines",
     "get_engine",
-    "workspace",
+    "poll_store",
 ]
 
 
 @contextmanager
-def workspace(url: str | None = None) -> Iterator[Workspace]:
+def poll_store(url: str | None = None) -> Iterator[PollStore]:
     """One connection to the store for the length of the block (a page's script run)."""
     with get_engine(url).connect() as conn:
-        yield Workspace(conn)
+        yield PollStore(conn)
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Workspace:
+class PollStore:
     """The store's operations over one connection; each call is its own transaction."""
 
     def __init__(self, conn: Connection) -> None:

@@ -27,7 +27,7 @@ from perspectives.teaching.evidence_cards import (
     sources_of,
     strength,
 )
-from perspectives.teaching.questions import Question, brief_questions
+from perspectives.teaching.questions import DiscussionQuestion, brief_questions
 
 Side = Literal["proposition", "opposition"]
 SIDES: tuple[str, ...] = ("proposition", "opposition")
@@ -75,7 +75,7 @@ class DebateBrief:
     lines: tuple[Line, ...]
     attacks: tuple[Attack, ...]
     figures: tuple[Figure, ...]
-    questions: tuple[Question, ...]
+    questions: tuple[DiscussionQuestion, ...]
     common_ground: tuple[Argument, ...]  # balanced, mixed or mentions positions
     silent: tuple[str, ...]  # names of the voices with no position on the topic
     sources: tuple[Source, ...]

@@ -21,7 +21,7 @@ from perspectives.teaching.evidence_cards import (
     sources_of,
     strength,
 )
-from perspectives.teaching.questions import Question, discussion_questions
+from perspectives.teaching.questions import DiscussionQuestion, discussion_questions
 
 MAX_QUOTES = 4
 ChartRenderer = Callable[[Corpus, str], bytes]
@@ -45,7 +45,7 @@ class TopicSheet:
     mentions: tuple[str, ...]  # voices that mention the topic without taking a side
     quotes: tuple[ContrastQuote, ...]
     one_sided: bool  # every placed voice on the same side of 0: the quotes contrast less
-    questions: tuple[Question, ...]
+    questions: tuple[DiscussionQuestion, ...]
     silent: tuple[str, ...]
     chart_png: bytes = b""
 

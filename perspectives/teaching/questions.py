@@ -77,7 +77,7 @@ STANCE_SIGNS = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
 
 
 @dataclass(frozen=True)
-class Question:
+class DiscussionQuestion:
     text: str
     kind: str | None  # the kind of disagreement it turns on; None for the general questions
     voices: tuple[str, ...]  # names of the voices it is about
@@ -87,7 +87,7 @@ class Question:
 
 def brief_questions(
     corpus: Corpus, topic: Topic, theirs: list[Position], pole: str
-) -> tuple[Question, ...]:
+) -> tuple[DiscussionQuestion, ...]:
     """One question per position of the other side, strongest first."""
     ours_label = getattr(topic.poles, pole)
     theirs_label = getattr(topic.poles, "high" if pole == "low" else "low")
@@ -98,7 +98,9 @@ def brief_questions(
             voice=voice, theirs=theirs_label, ours=ours_label
         )
         result.append(
-            Question(text, position.disagreement, (voice,), (position.id,), position.summary)
+            DiscussionQuestion(
+                text, position.disagreement, (voice,), (position.id,), position.summary
+            )
         )
     return tuple(result)
 
@@ -134,7 +136,9 @@ def disagreeing_pairs(corpus: Corpus, topic: Topic) -> list[tuple[Position, Posi
     return list(pairs.values())
 
 
-def discussion_questions(corpus: Corpus, topic: Topic, count: int = 3) -> tuple[Question, ...]:
+def discussion_questions(
+    corpus: Corpus, topic: Topic, count: int = 3
+) -> tuple[DiscussionQuestion, ...]:
     """`count` questions: from disagreeing pairs, one per kind of disagreement first, then
     pairs of voices not yet asked about (in a second wording of their kind); then the
     one-sided, silent-voices and place-yourself templates."""
@@ -157,12 +161,12 @@ def discussion_questions(corpus: Corpus, topic: Topic, count: int = 3) -> tuple[
         template = (PAIR_TEMPLATES, PAIR_VARIANTS)[asked.get(kind, 0) % 2][kind]
         asked[kind] = asked.get(kind, 0) + 1
         text = template.format(a=a, b=b, lean_a=lean(topic, low), lean_b=lean(topic, high))
-        questions.append(Question(text, kind, (a, b), (low.id, high.id)))
+        questions.append(DiscussionQuestion(text, kind, (a, b), (low.id, high.id)))
     questions += _general(corpus, topic)
     return tuple(questions[:count])
 
 
-def _degree(corpus: Corpus, topic: Topic, p: Position, q: Position, kind) -> Question:
+def _degree(corpus: Corpus, topic: Topic, p: Position, q: Position, kind) -> DiscussionQuestion:
     strong, mild = sorted((p, q), key=lambda x: -abs(x.stance))
     a, b = corpus.voice(strong.voice).name, corpus.voice(mild.voice).name
     pole = topic.poles.low if strong.stance < 0 else topic.poles.high
@@ -175,10 +179,10 @@ def _degree(corpus: Corpus, topic: Topic, p: Position, q: Position, kind) -> Que
         pole=pole,
         ground=ground,
     )
-    return Question(text, kind, (a, b), (strong.id, mild.id))
+    return DiscussionQuestion(text, kind, (a, b), (strong.id, mild.id))
 
 
-def _general(corpus: Corpus, topic: Topic) -> list[Question]:
+def _general(corpus: Corpus, topic: Topic) -> list[DiscussionQuestion]:
     placed = [p for p in corpus.positions_for_topic(topic.id) if p.stance is not None]
     result = []
     signs = {(p.stance > 0) - (p.stance < 0) for p in placed}
@@ -188,7 +192,9 @@ def _general(corpus: Corpus, topic: Topic) -> list[Question]:
             pole, other = other, pole
         names = tuple(corpus.voice(p.voice).name for p in placed)
         ids = tuple(p.id for p in placed)
-        result.append(Question(ONE_SIDED.format(pole=pole, other=other), None, names, ids))
+        result.append(
+            DiscussionQuestion(ONE_SIDED.format(pole=pole, other=other), None, names, ids)
+        )
     silent = [v.name for v in corpus.silent_voices(topic.id)]
     if silent:
         names = ", ".join(silent[:3]) + (
@@ -197,7 +203,7 @@ def _general(corpus: Corpus, topic: Topic) -> list[Question]:
         text = SILENT.format(
             names=names, say="says" if len(silent) == 1 else "say", question=topic.question
         )
-        result.append(Question(text, None, tuple(silent), ()))
+        result.append(DiscussionQuestion(text, None, tuple(silent), ()))
     text = PLACE_YOURSELF.format(low=topic.poles.low, high=topic.poles.high)
-    result.append(Question(text, None, (), ()))
+    result.append(DiscussionQuestion(text, None, (), ()))
     return result

@@ -23,7 +23,7 @@ MIN_QUOTE = 40  # characters: shorter quotes are used only when too few long one
 
 
 @dataclass(frozen=True)
-class Question:
+class QuizQuestion:
     position: Position
     evidence: Evidence
     mode: str
@@ -113,7 +113,7 @@ def draw_round(
     n: int = ROUND_LENGTH,
     mode: str = "voice",
     rng: random.Random | None = None,
-) -> tuple[Question, ...]:
+) -> tuple[QuizQuestion, ...]:
     """Up to `n` questions, no quote twice, one per position while positions last."""
     rng = rng or random.Random()
     pairs = candidates(corpus, mode)
@@ -133,11 +133,11 @@ def draw_round(
         options += _distractors(corpus, (position, evidence), mode, rng)
         rng.shuffle(options)
         answer = answer_of(corpus, position, mode)
-        questions.append(Question(position, evidence, mode, answer, tuple(options)))
+        questions.append(QuizQuestion(position, evidence, mode, answer, tuple(options)))
     return tuple(questions)
 
 
-def score(questions: tuple[Question, ...], answers: dict[int, str]) -> Score:
+def score(questions: tuple[QuizQuestion, ...], answers: dict[int, str]) -> Score:
     """How many of the answered questions (index -> chosen option) are right."""
     answered = {i: a for i, a in answers.items() if 0 <= i < len(questions)}
     right = sum(questions[i].is_right(choice) for i, choice in answered.items())

@@ -19,7 +19,7 @@ from perspectives.charts import spectrum
 from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
 from perspectives.exports.qr import qr_png
-from perspectives.store.polls import Poll, StoreError, Workspace
+from perspectives.store.polls import Poll, PollStore, StoreError
 from perspectives.teaching import class_poll as polls
 from perspectives.ui import links
 from perspectives.ui.widgets import md
@@ -51,7 +51,7 @@ def keep_token(token: str) -> None:
     st.iframe(f"<script>window.parent.document.cookie='{cookie}';</script>", height=1)
 
 
-def is_leader(ws: Workspace, poll: Poll) -> bool:
+def is_leader(ws: PollStore, poll: Poll) -> bool:
     """Whether this session leads the poll; a `lead=KEY` in the url is checked and consumed."""
     keys: dict[str, str] = st.session_state.setdefault(LEADER_KEYS, {})
     offered = links.param("lead")
@@ -64,7 +64,7 @@ def is_leader(ws: Workspace, poll: Poll) -> bool:
     return poll.code in keys and ws.is_leader(poll.code, keys[poll.code])
 
 
-def start(ws: Workspace, corpus: Corpus) -> None:
+def start(ws: PollStore, corpus: Corpus) -> None:
     """No code in the url: join a poll with its code, or open a new one on a topic."""
     join, lead = st.columns(2, gap="large")
     with join, st.form("poll-join"):
@@ -102,7 +102,7 @@ def _queue_vote(code: str, round_number: int, key: str) -> None:
     )
 
 
-def vote(ws: Workspace, poll: Poll, topic: Topic, token: str) -> None:
+def vote(ws: PollStore, poll: Poll, topic: Topic, token: str) -> None:
     """The participant's view: place yourself on the axis, add a sentence if you like."""
     pending = st.session_state.pop(PENDING, None)
     if pending is not None:
@@ -157,7 +157,7 @@ def share(poll: Poll) -> None:
     qr_col.image(qr_png(url), caption="Scan to vote", width=200, alt=f"QR code of {url}")
 
 
-def results(ws: Workspace, corpus: Corpus, poll: Poll, topic: Topic) -> None:
+def results(ws: PollStore, corpus: Corpus, poll: Poll, topic: Topic) -> None:
     """The class distribution beside the authors' positions, and the class's sentences."""
     current = ws.results(poll.code)
     mean = "no votes yet" if current.mean is None else f"{current.mean:+.2f}"
@@ -182,7 +182,7 @@ def sentences(current: polls.Results, topic: Topic) -> None:
             st.markdown(md(sentence.text))
 
 
-def before_after(ws: Workspace, poll: Poll, topic: Topic) -> None:
+def before_after(ws: PollStore, poll: Poll, topic: Topic) -> None:
     """Round 1 against the latest round: means, distributions side by side, who moved."""
     comparison = ws.compare_rounds(poll.code)
     st.header(f"Before and after: round 1 and round {poll.round}", anchor=False)

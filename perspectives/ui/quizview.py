@@ -28,7 +28,7 @@ def current() -> dict:
     return st.session_state[STATE]
 
 
-def questions(corpus: Corpus, mode: str, seed: int) -> tuple[quiz.Question, ...]:
+def questions(corpus: Corpus, mode: str, seed: int) -> tuple[quiz.QuizQuestion, ...]:
     return quiz.draw_round(corpus, quiz.ROUND_LENGTH, mode, random.Random(seed))
 
 
@@ -40,7 +40,7 @@ def _next() -> None:
     current()["index"] += 1
 
 
-def ask(corpus: Corpus, question: quiz.Question, index: int, seed: int) -> None:
+def ask(corpus: Corpus, question: quiz.QuizQuestion, index: int, seed: int) -> None:
     """The quote, the topic it speaks to, and one button per option."""
     topic = corpus.topic(question.position.topic)
     with st.container(border=True):
@@ -59,7 +59,9 @@ def ask(corpus: Corpus, question: quiz.Question, index: int, seed: int) -> None:
         )
 
 
-def reveal(corpus: Corpus, question: quiz.Question, choice: str, index: int, last: bool) -> None:
+def reveal(
+    corpus: Corpus, question: quiz.QuizQuestion, choice: str, index: int, last: bool
+) -> None:
     """Right or wrong, then the position the quote comes from and the way to its context."""
     position, evidence = question.position, question.evidence
     right = quiz.label(corpus, question.mode, question.answer)

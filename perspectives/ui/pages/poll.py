@@ -5,7 +5,7 @@ authors, live on refresh, and before against after when the poll is run again.""
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from perspectives.store.polls import workspace
+from perspectives.store.polls import poll_store
 from perspectives.ui import links, pollview, widgets
 from perspectives.ui.state import corpus_or_stop
 
@@ -15,7 +15,7 @@ token = pollview.participant_token()
 code = links.param("code")
 
 try:
-    with workspace() as ws:
+    with poll_store() as ws:
         poll = ws.find_poll(code) if code else None
         if poll is None:
             st.title("Class poll")
