@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from perspectives import stance
 from perspectives.corpus.entities import Position, Topic
 from perspectives.corpus.model import Corpus
 from perspectives.teaching.evidence_cards import KIND_PHRASES
@@ -71,9 +72,6 @@ SILENT = (
 PLACE_YOURSELF = (
     "Where would you place yourself between “{low}” and “{high}”, and which quote moved you most?"
 )
-
-
-STANCE_SIGNS = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
 
 
 @dataclass(frozen=True)
@@ -174,8 +172,8 @@ def _degree(corpus: Corpus, topic: Topic, p: Position, q: Position, kind) -> Dis
     text = DEGREE.format(
         a=a,
         b=b,
-        stance_a=STANCE_SIGNS[strong.stance],
-        stance_b=STANCE_SIGNS[mild.stance],
+        stance_a=stance.sign(strong.stance),
+        stance_b=stance.sign(mild.stance),
         pole=pole,
         ground=ground,
     )

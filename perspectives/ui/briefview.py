@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from perspectives import stance
 from perspectives.corpus.entities import Motion
 from perspectives.corpus.model import Corpus
 from perspectives.exports.printed import (
@@ -20,10 +21,9 @@ from perspectives.exports.printed import (
     guide_export,
     handout_export,
     side_line,
-    stance_label,
 )
 from perspectives.teaching.brief import DebateBrief, build_brief
-from perspectives.teaching.evidence_cards import Argument, Card, stance_words
+from perspectives.teaching.evidence_cards import Argument, Card
 from perspectives.teaching.guide import ReadingGuide, build_guide
 from perspectives.teaching.handout import SeminarHandout, TopicSheet
 from perspectives.teaching.handout import build_handout as _build_handout
@@ -102,7 +102,7 @@ def card(card: Card) -> None:
 def argument(arg: Argument, cards: int = 3) -> None:
     with st.container(border=True):
         kind = f" · disagreement: {arg.disagreement}" if arg.disagreement else ""
-        st.markdown(f"**{md(arg.voice)}** · {md(stance_words(arg.stance, arg.state))}")
+        st.markdown(f"**{md(arg.voice)}** · {md(stance.printed(arg.stance, arg.state))}")
         st.caption(md(f"{arg.camp}{kind}"))
         st.markdown(md(arg.summary))
         for item in arg.cards[:cards]:
@@ -132,7 +132,7 @@ def show_brief(b: DebateBrief) -> None:
                 a = answer.argument
                 st.markdown(
                     f"↳ *{ANSWER_LINKS[answer.link]}:* **{md(a.voice)}** "
-                    f"({md(stance_words(a.stance, a.state))}): {md(answer_text(b, answer))}"
+                    f"({md(stance.printed(a.stance, a.state))}): {md(answer_text(b, answer))}"
                 )
                 card(a.cards[0])
             if not attack.answers:
@@ -180,7 +180,7 @@ def show_sheet(corpus: Corpus, sheet: TopicSheet) -> None:
             "Every voice placed here stands on the same side: these quotes differ in degree."
         )
     for quote in sheet.quotes:
-        st.markdown(f"Stance {stance_label(quote.stance)}: **{md(quote.card.voice)}**")
+        st.markdown(f"Stance {stance.sign(quote.stance)}: **{md(quote.card.voice)}**")
         card(quote.card)
     st.markdown("**Questions for discussion**")
     for i, q in enumerate(sheet.questions, 1):

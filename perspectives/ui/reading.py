@@ -6,11 +6,12 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from perspectives import stance
 from perspectives.charts import timeline as timeline_charts
 from perspectives.corpus.document import Document
 from perspectives.corpus.entities import Guide
 from perspectives.corpus.model import Corpus
-from perspectives.ui.widgets import md, stance_text
+from perspectives.ui.widgets import md
 from perspectives.views import reader, timeline
 from perspectives.views import search as search_filters
 from perspectives.views.reader import Mark, ParagraphView, Segment
@@ -132,10 +133,10 @@ def mark_note(corpus: Corpus, mark: Mark) -> str:
     """What a numbered highlight supports: the voice, the topic and the stance."""
     position = corpus.position_by_id(mark.position_id)
     voice, topic = corpus.voice(mark.voice_id), corpus.topic(mark.topic_id)
-    stance = stance_text(position.stance, position.state)
+    where = stance.describe(topic, position.stance, position.state)
     return (
         f":{HIGHLIGHT}-badge[{mark.number}] supports **{md(voice.name)}** on "
-        f"**{md(topic.label)}** ({md(stance)})"
+        f"**{md(topic.label)}** ({md(where)})"
     )
 
 

@@ -4,6 +4,7 @@ topic."""
 
 import streamlit as st
 
+from perspectives import stance
 from perspectives.charts import spectrum
 from perspectives.ui import cache, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
@@ -125,10 +126,7 @@ if any(p.placed for p in positions):
     st.altair_chart(strip, width="stretch")
     cards.camp_legend(corpus, {corpus.voice(p.voice).camp for p in positions if p.placed})
 if positions:
-    st.caption(
-        f"From “{widgets.md(topic.poles.low)}” (−2) to “{widgets.md(topic.poles.high)}” (+2); "
-        "voices that only mention the topic come last."
-    )
+    st.caption(f"{widgets.md(stance.axis_line(topic))}; voices that only mention it come last.")
     cards.card_grid(corpus, positions)
 else:
     st.info("None of the chosen voices takes a position on this topic.")

@@ -4,6 +4,7 @@ with answers, figures, questions and common ground, and the brief as Markdown, D
 
 import streamlit as st
 
+from perspectives import stance
 from perspectives.exports.printed import brief_name
 from perspectives.teaching.brief import SIDES, custom_motion, side_pole
 from perspectives.ui import briefview, links, urlstate, widgets
@@ -57,7 +58,7 @@ else:
     pole = right.radio(
         "The proposition defends",
         ["low", "high"],
-        format_func=lambda p: f"{widgets.md(getattr(poles, p))} ({'−2' if p == 'low' else '+2'})",
+        format_func=lambda p: f"{widgets.md(getattr(poles, p))} ({stance.end_sign(p)})",
         key="debate-pole",
     )
     text = st.text_input(

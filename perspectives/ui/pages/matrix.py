@@ -3,6 +3,7 @@ the topics that divide the voices most and least; which voices agree and disagre
 
 import streamlit as st
 
+from perspectives import stance
 from perspectives.charts import heatmap
 from perspectives.ui import cache, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
@@ -45,19 +46,21 @@ if (
     st.session_state["matrix-topic"], st.session_state["matrix-voice"] = clicked
 
 st.title("Stance matrix", anchor=False)
+low, high = corpus.orientation.low.label, corpus.orientation.high.label
 st.caption(
-    "Each row a topic, each column a voice, voices ordered by their mean stance from the most "
-    "critical to the most favourable. Numbers are stances; **m** marks a voice that mentions a "
+    "Each row a topic, each column a voice, voices ordered by their mean stance, from "
+    f"{widgets.md(low)} ({stance.end_sign('low')}) to {widgets.md(high)} "
+    f"({stance.end_sign('high')}). Numbers are stances; **m** marks a voice that mentions a "
     "topic without taking a side, **—** a voice that is silent on it. Click a cell, or choose "
     "a topic and a voice below, to see that position."
 )
 current = (st.session_state["matrix-topic"], st.session_state["matrix-voice"])
-heatmap = heatmap.stance_heatmap(
+chart = heatmap.stance_heatmap(
     corpus,
     current if all(current) else None,
     frame=cache.matrix_frame(corpus.fingerprint, corpus),
 )
-st.altair_chart(heatmap, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch")
+st.altair_chart(chart, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch")
 
 st.header("Selected position", anchor=False)
 left, right = st.columns(2)
