@@ -3,7 +3,7 @@ matched words in bold, each opening the reader at that paragraph."""
 
 import streamlit as st
 
-from perspectives.ui import links, reading, urlstate, widgets
+from perspectives.ui import cache, links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views.search import Filters, hits_table
 from perspectives.views.search_index import SearchError
@@ -73,7 +73,7 @@ if not query:
     st.info(f"Type a word or a phrase and press Enter. Examples: {EXAMPLES}.")
     st.stop()
 try:
-    results = reading.search_results(corpus.fingerprint, corpus, query, filters, LIMIT)
+    results = cache.search_results(corpus, query, filters, LIMIT)
 except SearchError as error:
     st.warning(widgets.md(str(error)))
     st.stop()
