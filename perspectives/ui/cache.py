@@ -20,6 +20,7 @@ from perspectives.teaching.brief import DebateBrief, build_brief
 from perspectives.teaching.guide import ReadingGuide, build_guide
 from perspectives.teaching.handout import SeminarHandout, build_handout
 from perspectives.views import agreement, matrix, reader, search, tables, timeline
+from perspectives.views import search_examples as search_examples_module
 
 FileParts = tuple[str, bytes, str]  # (file name, data, mime type) of a download
 
@@ -116,6 +117,11 @@ def events_table(corpus: Corpus, topic: str | None) -> pd.DataFrame:
 @cached(32)
 def timeline_chart(corpus: Corpus, topic: str | None):
     return timeline_charts.timeline_chart(corpus, topic)
+
+
+@cached(8)
+def search_examples(corpus: Corpus) -> search_examples_module.Examples:
+    return search_examples_module.example_queries(corpus)
 
 
 @cached(256)
