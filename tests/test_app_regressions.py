@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from perspectives import stance
 from perspectives.charts import heatmap
 from perspectives.corpus import load_corpus
 from perspectives.store import polls as store
-from perspectives.teaching import class_poll as polls
 from perspectives.ui import cards
 from perspectives.ui.widgets import md
 from perspectives.views import matrix
@@ -78,7 +78,7 @@ def test_poll_slider_holds_no_corpus_text_and_the_poles_are_escaped(marked_up_co
     next(b for b in leader.button if b.label == "Open poll").click().run()
     participant = open_page("poll", code=leader.query_params["code"])
     (slider,) = participant.select_slider
-    assert list(slider.options) == list(polls.SLIDER_STEPS.values())
+    assert list(slider.options) == list(stance.scale_steps().values())
     captions = [c.value for c in participant.caption]
     assert f"◀ −2: {md('Low ' + MARKUP)}" in captions
     assert f"+2: {md('High ' + MARKUP)} ▶" in captions

@@ -274,7 +274,8 @@ def test_qr_code_is_a_png_of_the_link():
 
 def test_stance_labels_and_distribution(corpus_dir):
     from perspectives.corpus import load_corpus
-    from perspectives.teaching.class_poll import Results, distribution_frame, stance_labels
+    from perspectives.stance import scale_labels as stance_labels
+    from perspectives.teaching.class_poll import Results, distribution_frame
 
     topic = load_corpus(corpus_dir).topic("social-credit")
     labels = stance_labels(topic)

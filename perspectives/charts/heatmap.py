@@ -11,12 +11,12 @@ from perspectives.charts.style import (
     FIT_WIDTH,
     ROW_PX,
     STANCE_COLOURS,
-    STANCE_LABELS,
     _tooltip,
     _wrap,
     stance_label,
 )
 from perspectives.corpus.model import Corpus
+from perspectives.stance import SIGNS
 from perspectives.views import matrix
 
 CELL_TEXT = {"silent": "—", "mentions": "m"}
@@ -48,7 +48,7 @@ def matrix_frame(corpus: Corpus) -> pd.DataFrame:
 def cell_scale() -> alt.Scale:
     """Cell key (a stance label, or the legend of a cell without a stance) to its fill."""
     return alt.Scale(
-        domain=[*STANCE_LABELS.values(), *CELL_LEGEND.values()],
+        domain=[*SIGNS.values(), *CELL_LEGEND.values()],
         range=[*STANCE_COLOURS, *(CELL_FILL[k] for k in CELL_LEGEND)],
     )
 

@@ -1,7 +1,7 @@
 """The class poll's chart (Altair): the class on the topic's axis, one round at a time.
 
-Bars keep the explorer's stance colours (`charts.STANCE_SCHEME`, -2 blue to +2 orange) and carry
-their counts as text, so nothing depends on colour alone.
+Bars keep the explorer's stance colours (`charts.style.STANCE_SCHEME`, -2 blue to +2 orange)
+and carry their counts as text, so nothing depends on colour alone.
 """
 
 from __future__ import annotations
@@ -11,18 +11,17 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from perspectives.charts.style import STANCE_LABELS, STANCE_SCHEME
+from perspectives.charts.style import SIGN_EXPR, STANCE_SCHEME
 from perspectives.corpus.entities import Topic
-
-_X_LABELS = "datum.value > 0 ? '+' + datum.value : datum.value < 0 ? '−' + abs(datum.value) : '0'"
+from perspectives.stance import SIGNS, STANCES
 
 
 def _axis(topic: Topic) -> alt.X:
     return alt.X(
         "stance:O",
-        sort=list(STANCE_LABELS),
-        scale=alt.Scale(domain=list(STANCE_LABELS)),
-        axis=alt.Axis(labelExpr=_X_LABELS, labelAngle=0, title="Stance"),
+        sort=list(STANCES),
+        scale=alt.Scale(domain=list(STANCES)),
+        axis=alt.Axis(labelExpr=SIGN_EXPR, labelAngle=0, title="Stance"),
     )
 
 
@@ -51,7 +50,7 @@ def class_chart(
         ),
         color=alt.Color(
             "stance:O",
-            scale=alt.Scale(domain=list(STANCE_LABELS), scheme=STANCE_SCHEME),
+            scale=alt.Scale(domain=list(STANCES), scheme=STANCE_SCHEME),
             legend=None,
         ),
         tooltip=[
@@ -61,7 +60,7 @@ def class_chart(
         ],
     )
     labels = base.mark_text(dy=-7, fontSize=13).encode(y="count:Q", text="count:Q")
-    counts = ", ".join(f"{STANCE_LABELS[r.stance]}: {r.count}" for r in frame.itertuples())
+    counts = ", ".join(f"{SIGNS[r.stance]}: {r.count}" for r in frame.itertuples())
     return alt.layer(bars, labels).properties(
         title=alt.Title(title, subtitle=_subtitle(topic), anchor="start"),
         description=f"Class votes on {topic.label} per stance: {counts}.",

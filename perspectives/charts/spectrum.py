@@ -9,12 +9,13 @@ import pandas as pd
 from perspectives.charts.style import (
     FIT_WIDTH,
     ROW_PX,
-    STANCE_LABELS,
+    SIGN_EXPR,
     _tooltip,
     _wrap,
     stance_label,
 )
 from perspectives.corpus.model import Corpus
+from perspectives.stance import SIGNS, STANCES
 from perspectives.views import compare
 
 SPECTRUM_COLUMNS = [
@@ -80,9 +81,8 @@ def spectrum_strip(
         "stance:Q",
         scale=x_scale,
         axis=alt.Axis(
-            values=list(STANCE_LABELS),
-            labelExpr="datum.value > 0 ? '+' + datum.value : datum.value < 0 ? '−' + "
-            "abs(datum.value) : '0'",
+            values=list(STANCES),
+            labelExpr=SIGN_EXPR,
             title=None,
             grid=True,
             gridDash=[2, 3],
@@ -144,8 +144,8 @@ def spectrum_strip(
     ]
     names = ", ".join(f"{r.voice_name} {r.stance_label}" for r in frame.itertuples()) or "none"
     description = (
-        f"Spectrum of {topic.label}: from {STANCE_LABELS[-2]} ({topic.poles.low}) to "
-        f"{STANCE_LABELS[2]} ({topic.poles.high}). Voices placed: {names}."
+        f"Spectrum of {topic.label}: from {SIGNS[-2]} ({topic.poles.low}) to "
+        f"{SIGNS[2]} ({topic.poles.high}). Voices placed: {names}."
     )
     return alt.layer(points, right, left, *pole_layers).properties(
         title=alt.Title(topic.label, subtitle="Where the voices stand", anchor="start"),

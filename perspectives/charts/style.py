@@ -7,12 +7,14 @@ colour is not the only cue.
 
 from __future__ import annotations
 
+import json
 import textwrap
 
 import altair as alt
 
+from perspectives.stance import STANCES, sign
+
 STANCE_SCHEME = "blueorange"
-STANCE_LABELS = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
 # The heatmap's cells: five stances from Vega's "blueorange" scheme (11-class, every other
 # step), then the two kinds of cell without a stance, drawn apart from a 0 stance: "silent" is
 # a mid grey no stance colour comes near and reads "—"; "mentions" is white and reads "m".
@@ -33,7 +35,12 @@ FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
 def stance_label(stance: int | None) -> str:
-    return STANCE_LABELS[stance] if stance is not None else ""
+    """The stance's sign for a chart's data ("" where there is none)."""
+    return sign(stance) if stance is not None else ""
+
+
+# Axis labels drawn by Vega from the same signs: {"-2": "−2", ...}[datum.value].
+SIGN_EXPR = json.dumps({str(s): sign(s) for s in STANCES}, ensure_ascii=False) + "[datum.value]"
 
 
 def _tooltip(**first: str) -> list[alt.Tooltip]:

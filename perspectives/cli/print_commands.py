@@ -12,8 +12,9 @@ import json
 import sys
 from pathlib import Path
 
+from perspectives import stance
 from perspectives.cli import common
-from perspectives.corpus.model import Corpus
+from perspectives.corpus import default_corpus_path, read_orientation
 from perspectives.exports.printed import FORMATS, Export
 
 FORMAT_CHOICES = list(FORMATS)
@@ -44,14 +45,6 @@ def _write(args: argparse.Namespace, export: Export) -> int:
     return common.EXIT_OK
 
 
-def pole_for(corpus: Corpus, side: str) -> str | None:
-    """`low` / `high` for an orientation pole id ("critical") or for "low" / "high"."""
-    for name in ("low", "high"):
-        if side in (name, getattr(corpus.orientation, name).id):
-            return name
-    return None
-
-
 def cmd_brief(args: argparse.Namespace) -> int:
     from perspectives.exports.printed import brief_export
     from perspectives.teaching.brief import SIDES, custom_motion
@@ -70,7 +63,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     else:
         if args.topic not in {t.id for t in corpus.topics}:
             return _unknown("brief", "topic", args.topic, [t.id for t in corpus.topics])
-        pole = pole_for(corpus, args.side)
+        pole = stance.pole_for(corpus.orientation, args.side)
         if pole is None:
             o = corpus.orientation
             print(
@@ -114,6 +107,15 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON summary of what was written")
 
 
+def _side_ids() -> str:
+    """The default corpus' pole ids, for --help (read from its manifest alone)."""
+    orientation = read_orientation(default_corpus_path())
+    if orientation is None:
+        return "see the corpus' corpus.yaml"
+    low, high = stance.side_names(orientation)
+    return f"{low}, {high} in the default corpus"
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "brief",
@@ -126,9 +128,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     which.add_argument("--topic", help="a topic id, for a motion of your own")
     p.add_argument(
         "--side",
-        help="with --motion: proposition (default) or opposition; with --topic: the pole the "
-        "brief argues for, an orientation pole id of the corpus (critical, favourable) or "
-        "low / high",
+        help="with --motion: proposition (default) or opposition; with --topic: the end of the "
+        f"axis the brief argues for: one of the corpus' orientation pole ids ({_side_ids()}) "
+        "or low / high",
     )
     p.add_argument("--text", help="with --topic: the motion's wording")
     _common(p)

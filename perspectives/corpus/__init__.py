@@ -13,6 +13,7 @@ from perspectives.corpus.loading import (
     default_corpus_path,
     load_cached,
     load_corpus,
+    read_orientation,
 )
 from perspectives.corpus.model import Corpus
 from perspectives.corpus.problems import CorpusError, Problem, UnknownIdError
@@ -26,4 +27,5 @@ __all__ = [
     "default_corpus_path",
     "load_cached",
     "load_corpus",
+    "read_orientation",
 ]

@@ -10,9 +10,15 @@ import os
 import threading
 from pathlib import Path
 
+import yaml
+from pydantic import ValidationError
+
+from perspectives.corpus.entities import Orientation
+from perspectives.corpus.file_shapes import ManifestInput
 from perspectives.corpus.files import CorpusFiles, FolderFiles
-from perspectives.corpus.loader import read_corpus
+from perspectives.corpus.loader import MANIFEST, read_corpus
 from perspectives.corpus.model import Corpus
+from perspectives.corpus.yamlfile import parse_yaml
 
 ENV_VAR = "PERSPECTIVES_CORPUS"
 
@@ -24,11 +30,25 @@ def load_corpus(source: CorpusFiles | Path | str) -> Corpus:
 
 
 def default_corpus_path() -> Path:
-    """The default corpus, or the folder named by $PERSPECTIVES_CORPUS."""
+    """The folder named by $PERSPECTIVES_CORPUS, else the default corpus: inside the installed
+    package (a wheel carries it as `perspectives/default_corpus`), or the repository's data/
+    folder when the package runs from a checkout (or an editable install)."""
     override = os.environ.get(ENV_VAR, "").strip()
     if override:
         return Path(override).expanduser()
-    return Path(__file__).resolve().parent.parent.parent / "data"
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "default_corpus"
+    return shipped if shipped.is_dir() else package.parent / "data"
+
+
+def read_orientation(path: Path | str) -> Orientation | None:
+    """The orientation in a corpus folder's manifest alone (None if it cannot be read): enough
+    to name the corpus' sides without loading it."""
+    try:
+        data = parse_yaml((Path(path) / MANIFEST).read_text(encoding="utf-8"))
+        return ManifestInput.model_validate(data).orientation
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValidationError):
+        return None
 
 
 _cache: dict[Path, tuple[tuple, Corpus]] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from perspectives import stance
 from perspectives.exports.printed import (
     ANSWER_LINKS,
     COMMON_GROUND_NOTE,
@@ -14,10 +15,9 @@ from perspectives.exports.printed import (
     answer_text,
     brief_title,
     side_line,
-    stance_label,
 )
 from perspectives.teaching.brief import DebateBrief
-from perspectives.teaching.evidence_cards import Argument, Card, Source, stance_words
+from perspectives.teaching.evidence_cards import Argument, Card, Source
 from perspectives.teaching.guide import ReadingGuide
 from perspectives.teaching.handout import SeminarHandout, TopicSheet
 
@@ -42,7 +42,7 @@ def _card(card: Card) -> list[str]:
 
 def _argument(arg: Argument, level: str = "####", cards: int = 3) -> list[str]:
     kind = f" · disagreement: {arg.disagreement}" if arg.disagreement else ""
-    head = f"{level} {esc(arg.voice)} ({esc(arg.camp)}) · {stance_words(arg.stance, arg.state)}"
+    head = f"{level} {esc(arg.voice)} ({esc(arg.camp)}) · {stance.printed(arg.stance, arg.state)}"
     out = [head + kind, "", esc(arg.summary), ""]
     for card in arg.cards[:cards]:
         out += _card(card)
@@ -78,7 +78,7 @@ def brief_md(brief: DebateBrief) -> str:
             a = answer.argument
             out.append(
                 f"- *{ANSWER_LINKS[answer.link]}:* **{esc(a.voice)}** "
-                f"({stance_words(a.stance, a.state)}): {esc(answer_text(brief, answer))}"
+                f"({stance.printed(a.stance, a.state)}): {esc(answer_text(brief, answer))}"
             )
             card = a.cards[0]
             out.append(
@@ -101,7 +101,7 @@ def brief_md(brief: DebateBrief) -> str:
     out += ["", "## 5. Common ground", "", f"*{COMMON_GROUND_NOTE}*", ""]
     for arg in brief.common_ground:
         out.append(
-            f"- **{esc(arg.voice)}** ({stance_words(arg.stance, arg.state)}): {esc(arg.summary)}"
+            f"- **{esc(arg.voice)}** ({stance.printed(arg.stance, arg.state)}): {esc(arg.summary)}"
         )
     if not brief.common_ground:
         out.append("- No voice holds a balanced, mixed or neutral position on this topic.")
@@ -116,8 +116,8 @@ def _sheet(sheet: TopicSheet) -> list[str]:
         out += [esc(sheet.description), ""]
     out += [f"−2: {esc(sheet.low_label)}  ", f"+2: {esc(sheet.high_label)}", ""]
     out += ["### Where the voices stand", ""]
-    for stance, names in sheet.spectrum:
-        out.append(f"- {stance_label(stance)}: {esc(', '.join(names))}")
+    for value, names in sheet.spectrum:
+        out.append(f"- {stance.sign(value)}: {esc(', '.join(names))}")
     if sheet.mentions:
         out.append(f"- mentions, takes no side: {esc(', '.join(sheet.mentions))}")
     out += ["", "### Contrasting quotes", ""]
@@ -127,7 +127,7 @@ def _sheet(sheet: TopicSheet) -> list[str]:
             "",
         ]
     for quote in sheet.quotes:
-        out += [f"Stance {stance_label(quote.stance)}:", "", *_card(quote.card)]
+        out += [f"Stance {stance.sign(quote.stance)}:", "", *_card(quote.card)]
     out += ["### Questions for discussion", ""]
     out += [f"{i}. {esc(q.text)}" for i, q in enumerate(sheet.questions, 1)]
     out += ["", "### What the corpus leaves out", ""]

@@ -7,6 +7,7 @@ leaves out and the sources.
 
 from __future__ import annotations
 
+from perspectives import stance
 from perspectives.exports.pdf_printer import GREY, Printer, picture_size
 from perspectives.exports.printed import (
     ANSWER_LINKS,
@@ -15,10 +16,9 @@ from perspectives.exports.printed import (
     answer_text,
     brief_title,
     side_line,
-    stance_label,
 )
 from perspectives.teaching.brief import DebateBrief
-from perspectives.teaching.evidence_cards import Argument, Card, Source, stance_words
+from perspectives.teaching.evidence_cards import Argument, Card, Source
 from perspectives.teaching.guide import ReadingGuide
 from perspectives.teaching.handout import SeminarHandout, TopicSheet
 
@@ -31,7 +31,7 @@ def _cite(card: Card) -> str:
 
 
 def _argument(pdf: Printer, arg: Argument, heading: str, level: int, cards: int = 3) -> None:
-    pdf.heading(f"{heading}{arg.voice} · {stance_words(arg.stance, arg.state)}", level)
+    pdf.heading(f"{heading}{arg.voice} · {stance.printed(arg.stance, arg.state)}", level)
     kind = f" · disagreement: {arg.disagreement}" if arg.disagreement else ""
     pdf.para(f"{arg.camp}{kind}", size=8.5, colour=GREY)
     pdf.para(arg.summary)
@@ -71,7 +71,9 @@ def brief_pdf(brief: DebateBrief) -> bytes:
         for answer in attack.answers:
             a, c = answer.argument, answer.argument.cards[0]
             parts = [("I", f"{ANSWER_LINKS[answer.link]}: "), ("B", a.voice)]
-            parts += [("", f" ({stance_words(a.stance, a.state)}): {answer_text(brief, answer)} ")]
+            parts += [
+                ("", f" ({stance.printed(a.stance, a.state)}): {answer_text(brief, answer)} ")
+            ]
             parts += [("g", f"“{c.quote}” ({c.document_title}, paragraph {c.paragraph})")]
             pdf.runs(parts, 9.5, bullet="•")
         if not attack.answers:
@@ -91,7 +93,10 @@ def brief_pdf(brief: DebateBrief) -> bytes:
     pdf.heading("5. Common ground", 1)
     pdf.para(COMMON_GROUND_NOTE, size=8.5, style="I", colour=GREY)
     for arg in brief.common_ground:
-        parts = [("B", arg.voice), ("", f" ({stance_words(arg.stance, arg.state)}): {arg.summary}")]
+        parts = [
+            ("B", arg.voice),
+            ("", f" ({stance.printed(arg.stance, arg.state)}): {arg.summary}"),
+        ]
         pdf.runs(parts, 9.5, bullet="•")
     if not brief.common_ground:
         pdf.para("No voice holds a balanced, mixed or neutral position on this topic.")
@@ -110,8 +115,8 @@ def _sheet(pdf: Printer, sheet: TopicSheet, spots: str, chart_h: float | None) -
     if sheet.chart_png and chart_h is not None:
         pdf.picture(sheet.chart_png, CHART_W, chart_h)
     elif not sheet.chart_png:
-        for stance, names in sheet.spectrum:
-            pdf.runs([("B", f"{stance_label(stance)}: "), ("", ", ".join(names))], 9.5, bullet="•")
+        for value, names in sheet.spectrum:
+            pdf.runs([("B", f"{stance.sign(value)}: "), ("", ", ".join(names))], 9.5, bullet="•")
     if sheet.mentions:
         pdf.runs([("B", "Mentions, takes no side: "), ("", ", ".join(sheet.mentions))], 9)
     pdf.heading("Contrasting quotes", 2)
@@ -119,7 +124,7 @@ def _sheet(pdf: Printer, sheet: TopicSheet, spots: str, chart_h: float | None) -
         note = "Every voice placed here stands on the same side: these quotes differ in degree."
         pdf.para(note, size=8.5, style="I", colour=GREY)
     for quote in sheet.quotes:
-        pdf.runs([("B", f"Stance {stance_label(quote.stance)}: "), ("", quote.card.voice)], 9)
+        pdf.runs([("B", f"Stance {stance.sign(quote.stance)}: "), ("", quote.card.voice)], 9)
         pdf.card(quote.card.quote, quote.card.speaker, _cite(quote.card))
     pdf.heading("Questions for discussion", 2)
     for i, q in enumerate(sheet.questions, 1):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from perspectives import stance
 from perspectives.corpus.entities import Motion
 from perspectives.corpus.model import Corpus
 
@@ -30,11 +31,6 @@ ANSWER_LINKS = {
     "explicit": "Linked in the corpus",
     "stance": "Opposite stance, not linked",
 }
-STANCE_LABELS = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
-
-
-def stance_label(stance: int) -> str:
-    return STANCE_LABELS[stance]
 
 
 def brief_title(brief) -> str:
@@ -42,7 +38,7 @@ def brief_title(brief) -> str:
 
 
 def side_line(brief) -> str:
-    end = STANCE_LABELS[-2 if brief.pole == "low" else 2]
+    end = stance.end_sign(brief.pole)
     return (
         f"Our side: the {brief.side}, defending “{brief.pole_label}” (the {end} end of the "
         f"axis: {brief.orientation_label}); the other side defends “{brief.other_pole_label}”."

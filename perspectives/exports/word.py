@@ -9,6 +9,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.shared import Cm, Pt, RGBColor
 
+from perspectives import stance
 from perspectives.exports.printed import (
     ANSWER_LINKS,
     COMMON_GROUND_NOTE,
@@ -16,10 +17,9 @@ from perspectives.exports.printed import (
     answer_text,
     brief_title,
     side_line,
-    stance_label,
 )
 from perspectives.teaching.brief import DebateBrief
-from perspectives.teaching.evidence_cards import Argument, Card, Source, stance_words
+from perspectives.teaching.evidence_cards import Argument, Card, Source
 from perspectives.teaching.guide import ReadingGuide
 from perspectives.teaching.handout import SeminarHandout, TopicSheet
 
@@ -72,7 +72,7 @@ def _card(doc: DocxDocument, card: Card) -> None:
 
 def _argument(doc: DocxDocument, arg: Argument, heading: str, level: int, cards: int = 3) -> None:
     kind = f" · disagreement: {arg.disagreement}" if arg.disagreement else ""
-    doc.add_heading(f"{heading}{arg.voice} · {stance_words(arg.stance, arg.state)}", level=level)
+    doc.add_heading(f"{heading}{arg.voice} · {stance.printed(arg.stance, arg.state)}", level=level)
     meta = doc.add_paragraph().add_run(f"{arg.camp}{kind}")
     meta.font.color.rgb = GREY
     doc.add_paragraph(arg.summary)
@@ -113,7 +113,9 @@ def brief_docx(brief: DebateBrief) -> bytes:
             paragraph = doc.add_paragraph(style="List Bullet")
             paragraph.add_run(f"{ANSWER_LINKS[answer.link]}: ").italic = True
             paragraph.add_run(a.voice).bold = True
-            paragraph.add_run(f" ({stance_words(a.stance, a.state)}): {answer_text(brief, answer)}")
+            paragraph.add_run(
+                f" ({stance.printed(a.stance, a.state)}): {answer_text(brief, answer)}"
+            )
             c = a.cards[0]
             quote = paragraph.add_run(f" “{c.quote}” ({c.document_title}, paragraph {c.paragraph})")
             quote.font.color.rgb = GREY
@@ -141,7 +143,7 @@ def brief_docx(brief: DebateBrief) -> bytes:
     for arg in brief.common_ground:
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(arg.voice).bold = True
-        paragraph.add_run(f" ({stance_words(arg.stance, arg.state)}): {arg.summary}")
+        paragraph.add_run(f" ({stance.printed(arg.stance, arg.state)}): {arg.summary}")
     if not brief.common_ground:
         doc.add_paragraph("No voice holds a balanced, mixed or neutral position on this topic.")
     _labelled(doc, "Silent on this topic: ", ", ".join(brief.silent) or "none")
@@ -159,8 +161,8 @@ def _sheet(doc: DocxDocument, sheet: TopicSheet) -> None:
     if sheet.chart_png:
         doc.add_picture(BytesIO(sheet.chart_png), width=CHART_WIDTH)
     else:
-        for stance, names in sheet.spectrum:
-            doc.add_paragraph(f"{stance_label(stance)}: {', '.join(names)}", style="List Bullet")
+        for value, names in sheet.spectrum:
+            doc.add_paragraph(f"{stance.sign(value)}: {', '.join(names)}", style="List Bullet")
     if sheet.mentions:
         _labelled(doc, "Mentions, takes no side: ", ", ".join(sheet.mentions))
     doc.add_heading("Contrasting quotes", level=2)
@@ -169,7 +171,7 @@ def _sheet(doc: DocxDocument, sheet: TopicSheet) -> None:
             doc, "Every voice placed here stands on the same side: these quotes differ in degree."
         )
     for quote in sheet.quotes:
-        _labelled(doc, f"Stance {stance_label(quote.stance)}: ", quote.card.voice)
+        _labelled(doc, f"Stance {stance.sign(quote.stance)}: ", quote.card.voice)
         _card(doc, quote.card)
     doc.add_heading("Questions for discussion", level=2)
     for q in sheet.questions:

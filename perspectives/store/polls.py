@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, func, select, update
 
+from perspectives.stance import STANCES
 from perspectives.store.engine import (
     BUSY_TIMEOUT_MS,
     database_url,
@@ -38,7 +39,6 @@ from perspectives.store.tables import polls, rounds, votes
 from perspectives.teaching.class_poll import (
     CODE_ALPHABET,
     CODE_LENGTH,
-    STANCES,
     Comparison,
     InvalidVote,
     Poll,

@@ -12,10 +12,9 @@ from datetime import datetime
 
 import pandas as pd
 
-from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
+from perspectives.stance import STANCES
 
-STANCES = (-2, -1, 0, 1, 2)
 SENTENCE_MAX = 280
 # Session codes: no 0/O, 1/I/L, 5/S or 8/B to confuse when read off a projector.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXYZ234679"
@@ -126,28 +125,6 @@ def normalise_sentence(sentence: str | None) -> str | None:
             f"the sentence has {len(clean)} characters; at most {SENTENCE_MAX} are allowed"
         )
     return clean or None
-
-
-# The slider's steps, short: its end labels wrap under the track on a phone and would cover
-# what follows if they held the poles, which the page writes out beside the slider instead.
-SLIDER_STEPS = {
-    -2: "◀ −2 · fully",
-    -1: "◀ −1 · mostly",
-    0: "0 · in between, or both",
-    1: "+1 · mostly ▶",
-    2: "+2 · fully ▶",
-}
-
-
-def stance_labels(topic: Topic) -> dict[int, str]:
-    """The five places on a topic's axis in words, the poles at both ends."""
-    return {
-        -2: f"−2 · fully: {topic.poles.low}",
-        -1: f"−1 · mostly: {topic.poles.low}",
-        0: "0 · in between, or both",
-        1: f"+1 · mostly: {topic.poles.high}",
-        2: f"+2 · fully: {topic.poles.high}",
-    }
 
 
 def distribution_frame(results: Results, label: str | None = None) -> pd.DataFrame:

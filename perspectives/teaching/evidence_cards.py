@@ -205,10 +205,3 @@ def sources_of(corpus: Corpus, document_ids: Iterable[str]) -> tuple[Source, ...
     """The cited documents, each once, oldest first."""
     documents = {i: corpus.document(i) for i in document_ids}
     return tuple(source(d) for d in sorted(documents.values(), key=lambda d: (d.date, d.id)))
-
-
-def stance_words(stance: int | None, state: str) -> str:
-    """ "-2, asserts" or "mentions, takes no side": the stance as a brief prints it."""
-    if stance is None:
-        return "mentions, takes no side"
-    return f"{'−' if stance < 0 else '+' if stance else ''}{abs(stance)}, {state}"

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from perspectives import stance
 from perspectives.corpus.model import Corpus
-from perspectives.teaching.evidence_cards import Source, source, stance_words, strength
+from perspectives.teaching.evidence_cards import Source, source, strength
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def build_guide(corpus: Corpus, document_id: str) -> ReadingGuide:
             GuidePosition(
                 corpus.voice(p.voice).name,
                 corpus.topic(p.topic).label,
-                stance_words(p.stance, p.state),
+                stance.printed(p.stance, p.state),
                 p.summary,
             )
             for p in positions

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from perspectives import stance
 from perspectives.corpus.entities import Position, Topic
 from perspectives.corpus.model import Corpus
 from perspectives.teaching.evidence_cards import KIND_PHRASES
+from perspectives.wording import counted
 
 # Put to the other side of a debate, about one of its positions. {voice}: that voice's name,
 # {theirs} / {ours}: the topic's labels of the other side's pole and of ours.
@@ -71,9 +73,6 @@ SILENT = (
 PLACE_YOURSELF = (
     "Where would you place yourself between “{low}” and “{high}”, and which quote moved you most?"
 )
-
-
-STANCE_SIGNS = {-2: "−2", -1: "−1", 0: "0", 1: "+1", 2: "+2"}
 
 
 @dataclass(frozen=True)
@@ -174,8 +173,8 @@ def _degree(corpus: Corpus, topic: Topic, p: Position, q: Position, kind) -> Dis
     text = DEGREE.format(
         a=a,
         b=b,
-        stance_a=STANCE_SIGNS[strong.stance],
-        stance_b=STANCE_SIGNS[mild.stance],
+        stance_a=stance.sign(strong.stance),
+        stance_b=stance.sign(mild.stance),
         pole=pole,
         ground=ground,
     )
@@ -198,7 +197,7 @@ def _general(corpus: Corpus, topic: Topic) -> list[DiscussionQuestion]:
     silent = [v.name for v in corpus.silent_voices(topic.id)]
     if silent:
         names = ", ".join(silent[:3]) + (
-            f" and {len(silent) - 3} others" if len(silent) > 3 else ""
+            f" and {counted(len(silent) - 3, 'other')}" if len(silent) > 3 else ""
         )
         text = SILENT.format(
             names=names, say="says" if len(silent) == 1 else "say", question=topic.question

@@ -1,5 +1,5 @@
-"""Widgets and cached views for the debate and seminar pages: briefs, handouts and reading
-guides on screen, and their downloads (built on click, cached per corpus and parameters).
+"""Widgets for the debate and seminar pages: briefs, handouts and reading guides on screen,
+and their downloads (built on click; the views are cached in `perspectives.ui.cache`).
 
 Every piece of corpus or user text goes through `md()`; nothing is rendered as HTML.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from perspectives.corpus.entities import Motion
+from perspectives import stance
 from perspectives.corpus.model import Corpus
 from perspectives.exports.printed import (
     ANSWER_LINKS,
@@ -16,62 +16,15 @@ from perspectives.exports.printed import (
     FORMATS,
     NOTHING_INVENTED,
     answer_text,
-    brief_export,
-    guide_export,
-    handout_export,
     side_line,
-    stance_label,
 )
-from perspectives.teaching.brief import DebateBrief, build_brief
-from perspectives.teaching.evidence_cards import Argument, Card, stance_words
-from perspectives.teaching.guide import ReadingGuide, build_guide
+from perspectives.teaching.brief import DebateBrief
+from perspectives.teaching.evidence_cards import Argument, Card
+from perspectives.teaching.guide import ReadingGuide
 from perspectives.teaching.handout import SeminarHandout, TopicSheet
-from perspectives.teaching.handout import build_handout as _build_handout
 from perspectives.ui.widgets import md
 
 FORMAT_LABELS = {"md": "Markdown", "docx": "Word (DOCX)", "pdf": "PDF"}
-MotionKey = tuple[str, str, str, str]  # (id, topic, text, proposition): hashable for caching
-
-
-def motion_key(motion: Motion) -> MotionKey:
-    return (motion.id, motion.topic, motion.text, motion.proposition)
-
-
-def _motion(key: MotionKey) -> Motion:
-    return Motion(id=key[0], topic=key[1], text=key[2], proposition=key[3])
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def brief(fingerprint: str, _corpus: Corpus, key: MotionKey, side: str) -> DebateBrief:
-    return build_brief(_corpus, _motion(key), side)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def brief_file(fingerprint: str, _corpus: Corpus, key: MotionKey, side: str, fmt: str):
-    export = brief_export(_corpus, _motion(key), side, fmt)
-    return export.filename, export.data, export.mime
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def handout(fingerprint: str, _corpus: Corpus, topic_ids: tuple[str, ...]) -> SeminarHandout:
-    return _build_handout(_corpus, topic_ids, chart=None)  # the page draws live charts
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def handout_file(fingerprint: str, _corpus: Corpus, topic_ids: tuple[str, ...], fmt: str):
-    export = handout_export(_corpus, topic_ids, fmt)
-    return export.filename, export.data, export.mime
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def guide(fingerprint: str, _corpus: Corpus, document_id: str) -> ReadingGuide:
-    return build_guide(_corpus, document_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def guide_file(fingerprint: str, _corpus: Corpus, document_id: str, fmt: str):
-    export = guide_export(_corpus, document_id, fmt)
-    return export.filename, export.data, export.mime
 
 
 def downloads(make, names: dict[str, str], key: str, what: str) -> None:
@@ -102,7 +55,7 @@ def card(card: Card) -> None:
 def argument(arg: Argument, cards: int = 3) -> None:
     with st.container(border=True):
         kind = f" · disagreement: {arg.disagreement}" if arg.disagreement else ""
-        st.markdown(f"**{md(arg.voice)}** · {md(stance_words(arg.stance, arg.state))}")
+        st.markdown(f"**{md(arg.voice)}** · {md(stance.printed(arg.stance, arg.state))}")
         st.caption(md(f"{arg.camp}{kind}"))
         st.markdown(md(arg.summary))
         for item in arg.cards[:cards]:
@@ -132,7 +85,7 @@ def show_brief(b: DebateBrief) -> None:
                 a = answer.argument
                 st.markdown(
                     f"↳ *{ANSWER_LINKS[answer.link]}:* **{md(a.voice)}** "
-                    f"({md(stance_words(a.stance, a.state))}): {md(answer_text(b, answer))}"
+                    f"({md(stance.printed(a.stance, a.state))}): {md(answer_text(b, answer))}"
                 )
                 card(a.cards[0])
             if not attack.answers:
@@ -180,7 +133,7 @@ def show_sheet(corpus: Corpus, sheet: TopicSheet) -> None:
             "Every voice placed here stands on the same side: these quotes differ in degree."
         )
     for quote in sheet.quotes:
-        st.markdown(f"Stance {stance_label(quote.stance)}: **{md(quote.card.voice)}**")
+        st.markdown(f"Stance {stance.sign(quote.stance)}: **{md(quote.card.voice)}**")
         card(quote.card)
     st.markdown("**Questions for discussion**")
     for i, q in enumerate(sheet.questions, 1):

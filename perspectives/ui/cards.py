@@ -8,20 +8,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from perspectives.charts.style import stance_label
+from perspectives import stance
 from perspectives.corpus.entities import Camp, Position, Topic, Voice
 from perspectives.corpus.model import Corpus
 from perspectives.ui.navigation import PAGES_DIR
-from perspectives.ui.widgets import md, stance_text
+from perspectives.ui.widgets import md
 from perspectives.views import compare
 
 PAGES = "perspectives/ui/pages"
 COMPARE, VOICES, DOCUMENTS = f"{PAGES}/compare.py", f"{PAGES}/voices.py", f"{PAGES}/documents.py"
-STATE_WORDS = {
-    "asserts": "asserts a view",
-    "mixed": "mixed: weighs both readings",
-    "mentions": "mentions the topic, takes no side",
-}
 RELATION_WORDS = {"author": "author of", "excerpted": "excerpted in", "quoted": "quoted in"}
 
 
@@ -30,21 +25,11 @@ def camp_marker(camp: Camp) -> str:
     return f':color[●]{{foreground="{camp.colour}"}} {md(camp.name)}'
 
 
-def stance_colour(stance: int | None) -> str:
+def stance_colour(value: int | None) -> str:
     """The badge colour that matches the heatmap's scheme (low blue, high orange)."""
-    if stance is None or stance == 0:
+    if not value:
         return "gray"
-    return "blue" if stance < 0 else "orange"
-
-
-def pole_hint(topic: Topic, stance: int | None) -> str:
-    if stance is None:
-        return "not placed on the axis"
-    if stance < 0:
-        return f"toward “{topic.poles.low}”"
-    if stance > 0:
-        return f"toward “{topic.poles.high}”"
-    return f"between “{topic.poles.low}” and “{topic.poles.high}”"
+    return "blue" if value < 0 else "orange"
 
 
 def page_exists(path: str) -> bool:
@@ -53,9 +38,9 @@ def page_exists(path: str) -> bool:
 
 def stance_badge(position: Position, topic: Topic, state: bool = False) -> None:
     """The stance as a coloured badge, the pole it leans to (and the state) in a caption."""
-    st.badge(stance_text(position.stance, position.state), color=stance_colour(position.stance))
-    hint = pole_hint(topic, position.stance)
-    st.caption(md(f"{hint} · {STATE_WORDS[position.state]}" if state else hint))
+    st.badge(stance.badge(position.stance, position.state), color=stance_colour(position.stance))
+    hint = stance.leaning(topic, position.stance)
+    st.caption(md(f"{hint} · {stance.STATES[position.state]}" if state else hint))
 
 
 def quotes(corpus: Corpus, position: Position) -> None:
@@ -87,7 +72,7 @@ def exchange_links(corpus: Corpus, position: Position) -> None:
             name = corpus.voice(other.voice).name
             st.page_link(
                 COMPARE,
-                label=f"{md(name)} ({stance_label(other.stance) or 'takes no side'})",
+                label=f"{md(name)} ({stance.badge(other.stance, other.state)})",
                 icon=":material/forum:",
                 query_params={"topic": other.topic, "voices": f"{position.voice},{other.voice}"},
                 help="Show the two positions side by side",

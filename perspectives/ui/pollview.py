@@ -14,6 +14,7 @@ import uuid
 
 import streamlit as st
 
+from perspectives import stance
 from perspectives.charts import poll as poll_charts
 from perspectives.charts import spectrum
 from perspectives.corpus.entities import Topic
@@ -106,27 +107,29 @@ def vote(ws: PollStore, poll: Poll, topic: Topic, token: str) -> None:
     """The participant's view: place yourself on the axis, add a sentence if you like."""
     pending = st.session_state.pop(PENDING, None)
     if pending is not None:
-        code, round_number, stance, sentence = pending
+        code, round_number, value, sentence = pending
         try:
-            ws.cast_vote(code, token, stance, sentence, round=round_number)
+            ws.cast_vote(code, token, value, sentence, round=round_number)
             st.success("Your vote is in. You can change it until the leader starts a new round.")
         except StoreError as error:
             st.error(md(str(error)))
     mine = ws.results(poll.code).stances.get(token)
-    labels = polls.stance_labels(topic)
+    labels = stance.scale_labels(topic)
     key = f"poll-{poll.code}-{poll.round}"
     with st.form(key):
         st.select_slider(
             "Where do you stand?",
-            options=list(polls.STANCES),
+            options=list(stance.STANCES),
             value=mine if mine is not None else 0,
-            format_func=polls.SLIDER_STEPS.__getitem__,
+            format_func=stance.scale_steps().__getitem__,
             key=f"{key}-stance",
         )
         low, high = st.columns(2)
-        low.caption(f"◀ −2: {md(topic.poles.low)}")
+        low.caption(f"◀ {stance.end_sign('low')}: {md(topic.poles.low)}")
         with high:
-            st.caption(f"+2: {md(topic.poles.high)} ▶", text_alignment="right")
+            st.caption(
+                f"{stance.end_sign('high')}: {md(topic.poles.high)} ▶", text_alignment="right"
+            )
         st.text_input(
             "One sentence on why (optional)",
             max_chars=polls.SENTENCE_MAX,
@@ -175,7 +178,7 @@ def sentences(current: polls.Results, topic: Topic) -> None:
     st.subheader(f"What the class wrote ({len(current.sentences)})", anchor=False)
     if not current.sentences:
         st.caption("No sentences yet.")
-    labels = polls.stance_labels(topic)
+    labels = stance.scale_labels(topic)
     for sentence in current.sentences:
         with st.container(border=True):
             st.caption(md(labels[sentence.stance]))

@@ -8,10 +8,11 @@ import secrets
 
 import streamlit as st
 
+from perspectives import stance
 from perspectives.corpus.model import Corpus
 from perspectives.teaching import quiz
 from perspectives.ui import reading
-from perspectives.ui.widgets import md, stance_text
+from perspectives.ui.widgets import md
 
 DOCUMENTS = "perspectives/ui/pages/documents.py"
 STATE = "quiz_round"
@@ -76,7 +77,9 @@ def reveal(
     document = corpus.document(position.document)
     with st.container(border=True):
         st.markdown(f"**{md(voice.name)}** · {md(corpus.camp(voice.camp).name)}")
-        st.markdown(f"**{md(topic.label)}**: {md(stance_text(position.stance, position.state))}")
+        st.markdown(
+            f"**{md(topic.label)}**: {md(stance.describe(topic, position.stance, position.state))}"
+        )
         st.markdown(md(position.summary))
         st.caption(md(f"{document.title} · {document.outlet} · {document.date_label}"))
         reading.page_link(

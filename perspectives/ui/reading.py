@@ -6,44 +6,16 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from perspectives.charts import timeline as timeline_charts
+from perspectives import stance
 from perspectives.corpus.document import Document
 from perspectives.corpus.entities import Guide
 from perspectives.corpus.model import Corpus
-from perspectives.ui.widgets import md, stance_text
-from perspectives.views import reader, timeline
-from perspectives.views import search as search_filters
+from perspectives.ui.widgets import md
 from perspectives.views.reader import Mark, ParagraphView, Segment
 
 PAGES = "perspectives/ui/pages"
 COMPARE, DOCUMENTS, SEARCH = f"{PAGES}/compare.py", f"{PAGES}/documents.py", f"{PAGES}/search.py"
 HIGHLIGHT = "orange"
-
-
-# Views computed once per corpus (keyed by its fingerprint).
-@st.cache_data(show_spinner=False, max_entries=64)
-def paragraph_views(fingerprint: str, _corpus: Corpus, document_id: str):
-    return reader.paragraph_views(_corpus, document_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def paragraph_table(fingerprint: str, _corpus: Corpus, document_id: str):
-    return reader.paragraph_table(_corpus, document_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def events_table(fingerprint: str, _corpus: Corpus, topic: str | None):
-    return timeline.events_table(_corpus, topic)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def timeline_chart(fingerprint: str, _corpus: Corpus, topic: str | None):
-    return timeline_charts.timeline_chart(_corpus, topic)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def search_results(fingerprint: str, _corpus: Corpus, query: str, filters, limit: int):
-    return search_filters.filtered_search(_corpus, query, filters, limit)
 
 
 def segments_markdown(segments: tuple[Segment, ...], colour: str = HIGHLIGHT) -> str:
@@ -132,10 +104,10 @@ def mark_note(corpus: Corpus, mark: Mark) -> str:
     """What a numbered highlight supports: the voice, the topic and the stance."""
     position = corpus.position_by_id(mark.position_id)
     voice, topic = corpus.voice(mark.voice_id), corpus.topic(mark.topic_id)
-    stance = stance_text(position.stance, position.state)
+    where = stance.describe(topic, position.stance, position.state)
     return (
         f":{HIGHLIGHT}-badge[{mark.number}] supports **{md(voice.name)}** on "
-        f"**{md(topic.label)}** ({md(stance)})"
+        f"**{md(topic.label)}** ({md(where)})"
     )
 
 

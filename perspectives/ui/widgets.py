@@ -84,18 +84,3 @@ def download_table(frame, name: str, key: str | None = None) -> None:
         icon=":material/download:",
         key=f"{key or name}-json",
     )
-
-
-def stance_text(stance: int | None, state: str) -> str:
-    """A stance as words and a signed number, e.g. "−2 · most critical"."""
-    if stance is None:
-        return "mentions, takes no side" if state == "mentions" else "silent"
-    words = {
-        -2: "strongly critical",
-        -1: "critical",
-        0: "balanced",
-        1: "sympathetic",
-        2: "strongly favourable",
-    }
-    sign = f"{stance:+d}" if stance else "0"
-    return f"{sign} · {words[stance]}"

@@ -4,6 +4,7 @@ topic."""
 
 import streamlit as st
 
+from perspectives import stance
 from perspectives.charts import spectrum
 from perspectives.ui import cache, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
@@ -81,7 +82,7 @@ if mode == HEAD_TO_HEAD:
                 cards.head_to_head_cell(corpus, voices[voice_id], topic, position)
     st.divider()
     widgets.download_table(
-        cache.head_to_head_table(corpus.fingerprint, corpus, tuple(chosen)),
+        cache.head_to_head_table(corpus, tuple(chosen)),
         "head-to-head-" + "-".join(chosen),
         key="compare-h2h-download",
     )
@@ -125,10 +126,7 @@ if any(p.placed for p in positions):
     st.altair_chart(strip, width="stretch")
     cards.camp_legend(corpus, {corpus.voice(p.voice).camp for p in positions if p.placed})
 if positions:
-    st.caption(
-        f"From “{widgets.md(topic.poles.low)}” (−2) to “{widgets.md(topic.poles.high)}” (+2); "
-        "voices that only mention the topic come last."
-    )
+    st.caption(f"{widgets.md(stance.axis_line(topic))}; voices that only mention it come last.")
     cards.card_grid(corpus, positions)
 else:
     st.info("None of the chosen voices takes a position on this topic.")
@@ -138,7 +136,7 @@ cards.silent_line("Silent on this topic:", [v.name for v in silent])
 
 st.divider()
 widgets.download_table(
-    cache.topic_table(corpus.fingerprint, corpus, topic_id, tuple(wanted or ())),
+    cache.topic_table(corpus, topic_id, tuple(wanted or ())),
     f"positions-{topic_id}",
     key="compare-download",
 )

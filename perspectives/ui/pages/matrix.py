@@ -3,6 +3,7 @@ the topics that divide the voices most and least; which voices agree and disagre
 
 import streamlit as st
 
+from perspectives import stance
 from perspectives.charts import heatmap
 from perspectives.ui import cache, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
@@ -45,19 +46,21 @@ if (
     st.session_state["matrix-topic"], st.session_state["matrix-voice"] = clicked
 
 st.title("Stance matrix", anchor=False)
+low, high = corpus.orientation.low.label, corpus.orientation.high.label
 st.caption(
-    "Each row a topic, each column a voice, voices ordered by their mean stance from the most "
-    "critical to the most favourable. Numbers are stances; **m** marks a voice that mentions a "
+    "Each row a topic, each column a voice, voices ordered by their mean stance, from "
+    f"{widgets.md(low)} ({stance.end_sign('low')}) to {widgets.md(high)} "
+    f"({stance.end_sign('high')}). Numbers are stances; **m** marks a voice that mentions a "
     "topic without taking a side, **—** a voice that is silent on it. Click a cell, or choose "
     "a topic and a voice below, to see that position."
 )
 current = (st.session_state["matrix-topic"], st.session_state["matrix-voice"])
-heatmap = heatmap.stance_heatmap(
+chart = heatmap.stance_heatmap(
     corpus,
     current if all(current) else None,
-    frame=cache.matrix_frame(corpus.fingerprint, corpus),
+    frame=cache.matrix_frame(corpus),
 )
-st.altair_chart(heatmap, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch")
+st.altair_chart(chart, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch")
 
 st.header("Selected position", anchor=False)
 left, right = st.columns(2)
@@ -114,7 +117,7 @@ with divided:
         f"The {SHOWN} most divided: an even split across the axis first, then the wider spread."
     )
     st.dataframe(
-        cache.divided_table(corpus.fingerprint, corpus).head(SHOWN),
+        cache.divided_table(corpus).head(SHOWN),
         column_order=list(topic_columns),
         column_config=topic_columns,
         hide_index=True,
@@ -127,7 +130,7 @@ with agreeing:
         "are placed."
     )
     st.dataframe(
-        cache.agreeing_table(corpus.fingerprint, corpus).head(SHOWN),
+        cache.agreeing_table(corpus).head(SHOWN),
         column_order=list(topic_columns),
         column_config=topic_columns,
         hide_index=True,
@@ -145,7 +148,7 @@ pair_columns = {
     "shared_topics": st.column_config.NumberColumn("Shared topics"),
     "distance": st.column_config.NumberColumn("Distance", format="%.2f"),
 }
-closest, farthest = cache.pairs_tables(corpus.fingerprint, corpus)
+closest, farthest = cache.pairs_tables(corpus)
 near, far = st.columns(2)
 for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest pairs", farthest)):
     with column:
@@ -161,9 +164,9 @@ for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest p
 st.divider()
 st.subheader("Download the tables", anchor=False)
 st.caption("The matrix, one row per topic and voice (with silent and mentions cells):")
-widgets.download_table(cache.matrix_frame(corpus.fingerprint, corpus), "stance-matrix")
+widgets.download_table(cache.matrix_frame(corpus), "stance-matrix")
 st.caption("The topics with their spread and split:")
-widgets.download_table(cache.divided_table(corpus.fingerprint, corpus), "topics-by-division")
+widgets.download_table(cache.divided_table(corpus), "topics-by-division")
 st.caption("Every pair of voices placed together on at least one topic:")
-widgets.download_table(cache.all_pairs_table(corpus.fingerprint, corpus), "voice-pairs")
+widgets.download_table(cache.all_pairs_table(corpus), "voice-pairs")
 links.copy_link("matrix", topic=topic_id, voice=voice_id)
