@@ -294,10 +294,7 @@ def import_bundle(
     bundle = read_bundle(data, limits)
     existing = store.find(name)
     if existing is not None and not replace:
-        raise WorkspaceExists(
-            f"there is already a workspace called {existing.name!r}: choose another name, "
-            "or replace its contents (its history keeps the old ones)"
-        )
+        raise WorkspaceExists(f"there is already a workspace called {existing.name!r}")
     if existing is None:
         workspace = store.create(name, bundle.files, f"Imported from {source}", author)
         revision, created = workspace.head, True
