@@ -21,11 +21,11 @@ from perspectives.store.workspace_files import collect_files
 ROOT = Path(__file__).resolve().parents[1]
 
 # Runs in a child process: a save of every file, paused after its file rows are written and
-# before its revision is recorded (`_now` is called between the two), until it is killed.
+# before its revision is recorded (`revisions.now` is called between the two), until killed.
 SAVER = textwrap.dedent(
     """
     import sys, time
-    from perspectives.store import workspaces as store
+    from perspectives.store import revisions, workspaces as store
 
     url, name = sys.argv[1], sys.argv[2]
 
@@ -37,7 +37,7 @@ SAVER = textwrap.dedent(
         snapshot = ws.snapshot(name)
         changes = {path: b"# overwritten\\n" + data for path, data in snapshot.files.files.items()}
         changes["documents/half-saved.md"] = b"---\\ntitle: never\\n---\\nNever saved.\\n"
-        store._now = stalled_now
+        revisions.now = stalled_now
         ws.save(name, changes, snapshot.revision, "The save that is killed")
     """
 )

@@ -10,6 +10,7 @@ import pytest
 
 from perspectives.corpus import CorpusError, load_corpus
 from perspectives.corpus.files import FolderFiles
+from perspectives.store import revisions
 from perspectives.store import workspaces as store
 from perspectives.store.workspace_files import collect_files
 
@@ -289,6 +290,6 @@ def test_drafts_are_kept_per_browser_and_field_until_discarded(store_url):
 def test_an_oversized_file_is_refused(store_url, monkeypatch):
     with store.workspace_store(store_url) as ws:
         ws.create_empty("W")
-        monkeypatch.setattr(store, "MAX_FILE_BYTES", 100)
+        monkeypatch.setattr(revisions, "MAX_FILE_BYTES", 100)
         with pytest.raises(store.WorkspaceError, match="at most 100"):
             ws.save("W", {"documents/big.md": b"x" * 101}, 1)

@@ -30,15 +30,16 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, and_, delete, exc, insert, or_, select, update
+from sqlalchemy import Connection, and_, delete, exc, insert, select, update
 
 from perspectives.corpus import Corpus, CorpusError, load_corpus
 from perspectives.corpus.files import CorpusFiles, FolderFiles, MemoryFiles
+from perspectives.store import revisions as rev
 from perspectives.store.drafts import Drafts
 from perspectives.store.engine import get_engine, read_transaction, write_transaction
+from perspectives.store.revisions import Changes
 from perspectives.store.tables import (
     workspace_blobs,
     workspace_files,
@@ -46,14 +47,10 @@ from perspectives.store.tables import (
     workspaces,
 )
 from perspectives.store.workspace_files import (
-    MAX_FILE_BYTES,
     STANDARD_FOLDERS,
     PathError,
-    check_path,
-    clash,
     collect_files,
     empty_corpus_files,
-    sha256,
 )
 from perspectives.store.workspace_model import (
     ConflictError,
@@ -84,18 +81,12 @@ __all__ = [
     "workspace_store",
 ]
 
-Changes = Mapping[str, bytes | str | None]  # path -> new content, or None to delete the file
-
 
 @contextmanager
 def workspace_store(url: str | None = None) -> Iterator[WorkspaceStore]:
     """One connection to the store for the length of the block (a page run, a command)."""
     with get_engine(url).connect() as conn:
         yield WorkspaceStore(conn)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 class WorkspaceStore:
@@ -111,7 +102,7 @@ class WorkspaceStore:
         """Every workspace, by name."""
         with read_transaction(self.conn) as conn:
             rows = conn.execute(select(workspaces).order_by(workspaces.c.key)).all()
-        return [_workspace(row) for row in rows]
+        return [rev.to_workspace(row) for row in rows]
 
     def get(self, name: str) -> Workspace:
         """The workspace called `name` (ignoring case), or raise UnknownWorkspace."""
@@ -131,8 +122,8 @@ class WorkspaceStore:
     ) -> Workspace:
         """A new workspace holding `files` ({path: bytes}) as its revision 1."""
         name = check_name(name)
-        prepared = _prepare(files)
-        now = _now()
+        prepared = rev.prepare(files)
+        now = rev.now()
         try:
             with write_transaction(self.conn) as conn:
                 if self._find_row(conn, name) is not None:
@@ -143,7 +134,7 @@ class WorkspaceStore:
                     )
                 ).inserted_primary_key[0]
                 workspace = self._row(conn, name)
-                self._commit(conn, workspace, prepared, message, author, undo_to=None, force=True)
+                rev.commit(conn, workspace, prepared, message, author, undo_to=None, force=True)
         except exc.IntegrityError:  # created by another session at the same moment
             raise WorkspaceExists(f"there is already a workspace called {name!r}") from None
         return self._by_id(ws_id)
@@ -191,7 +182,7 @@ class WorkspaceStore:
                 conn.execute(
                     update(workspaces)
                     .where(workspaces.c.id == workspace.id)
-                    .values(name=new_name, key=name_key(new_name), updated_at=_now())
+                    .values(name=new_name, key=name_key(new_name), updated_at=rev.now())
                 )
         except exc.IntegrityError:
             raise WorkspaceExists(f"there is already a workspace called {new_name!r}") from None
@@ -224,7 +215,7 @@ class WorkspaceStore:
                         workspace_blobs.c.sha == workspace_files.c.sha,
                     ),
                 )
-                .where(workspace_files.c.workspace_id == workspace.id, _alive_at(number))
+                .where(workspace_files.c.workspace_id == workspace.id, rev.alive_at(number))
             ).all()
         files = MemoryFiles(
             {row.path: bytes(row.data) for row in sorted(rows)},
@@ -271,24 +262,24 @@ class WorkspaceStore:
         at `base`; PathError for a path a workspace cannot hold; WorkspaceError for a file to
         delete that is not there. A save that changes nothing makes no revision and returns
         the head's."""
-        prepared = _prepare(changes)
+        prepared = rev.prepare(changes)
         with write_transaction(self.conn) as conn:
             workspace = self._row(conn, name, lock=True)
             if base != workspace.head:
-                raise self._conflict(conn, workspace, base)
-            current = _state(conn, workspace.id, workspace.head)
+                raise rev.conflict(conn, workspace, base)
+            current = rev.state(conn, workspace.id, workspace.head)
             for path, content in prepared.items():
                 if content is None and path not in current:
                     raise WorkspaceError(f"there is no file {path} in {workspace.label} to delete")
-            number = self._commit(
+            number = rev.commit(
                 conn,
                 workspace,
                 prepared,
-                message or _describe(prepared, current),
+                message or rev.describe(prepared, current),
                 author,
                 undo_to=workspace.head,
             )
-            return self._revision(conn, workspace.id, number or workspace.head)
+            return rev.revision(conn, workspace.id, number or workspace.head)
 
     def undo(self, name: str, base: int | None = None, author: str = "") -> Revision:
         """Bring back the state before the last edit, as a new revision (so the undo can be
@@ -297,22 +288,22 @@ class WorkspaceStore:
         with write_transaction(self.conn) as conn:
             workspace = self._row(conn, name, lock=True)
             if base is not None and base != workspace.head:
-                raise self._conflict(conn, workspace, base)
-            head = self._revision(conn, workspace.id, workspace.head)
+                raise rev.conflict(conn, workspace, base)
+            head = rev.revision(conn, workspace.id, workspace.head)
             if head.undo_to is None:
                 raise NothingToUndo(f"{workspace.label} has no earlier edit to undo")
-            target = self._revision(conn, workspace.id, head.undo_to)
+            target = rev.revision(conn, workspace.id, head.undo_to)
             undone = head
             while undone.restores is not None:  # an undo of an undo: name the edit it undoes
-                undone = self._revision(conn, workspace.id, undone.restores)
-            before = _state(conn, workspace.id, target.number)
-            now = _state(conn, workspace.id, workspace.head)
+                undone = rev.revision(conn, workspace.id, undone.restores)
+            before = rev.state(conn, workspace.id, target.number)
+            now = rev.state(conn, workspace.id, workspace.head)
             wanted: dict[str, tuple[str, bytes | None] | None] = {
                 path: (sha, None) for path, sha in before.items() if now.get(path) != sha
             }
             wanted |= {path: None for path in now if path not in before}
             message = f"Undo “{undone.message}” (back to revision {target.number})"
-            number = self._commit(
+            number = rev.commit(
                 conn,
                 workspace,
                 wanted,
@@ -322,7 +313,7 @@ class WorkspaceStore:
                 restores=target.number,
                 force=True,
             )
-            return self._revision(conn, workspace.id, number)
+            return rev.revision(conn, workspace.id, number)
 
     # history
 
@@ -336,17 +327,17 @@ class WorkspaceStore:
                 .order_by(workspace_revisions.c.number.desc())
             )
             rows = conn.execute(query.limit(limit) if limit else query).all()
-            changes = _changes_of(conn, workspace.id, [row.number for row in rows])
-        return [_revision(row, changes.get(row.number, ())) for row in rows]
+            changes = rev.changes_of(conn, workspace.id, [row.number for row in rows])
+        return [rev.to_revision(row, changes.get(row.number, ())) for row in rows]
 
     def changes_between(self, name: str, old: int, new: int | None = None) -> list[FileChange]:
         """The files that differ between revision `old` and `new` (default: the head)."""
         with read_transaction(self.conn) as conn:
             workspace = self._row(conn, name)
             new = workspace.head if new is None else self._check_revision(workspace, new)
-            return _diff(
-                _state(conn, workspace.id, self._check_revision(workspace, old)),
-                _state(conn, workspace.id, new),
+            return rev.diff(
+                rev.state(conn, workspace.id, self._check_revision(workspace, old)),
+                rev.state(conn, workspace.id, new),
             )
 
     # internals
@@ -357,7 +348,7 @@ class WorkspaceStore:
     def _find_row(self, conn: Connection, name: str, lock: bool = False) -> Workspace | None:
         query = select(workspaces).where(workspaces.c.key == name_key(name or ""))
         row = conn.execute(query.with_for_update() if lock else query).first()
-        return _workspace(row) if row else None
+        return rev.to_workspace(row) if row else None
 
     def _row(self, conn: Connection, name: str, lock: bool = False) -> Workspace:
         found = self._find_row(conn, name, lock)
@@ -367,7 +358,7 @@ class WorkspaceStore:
 
     def _by_id(self, ws_id: int) -> Workspace:
         with read_transaction(self.conn) as conn:
-            return _workspace(
+            return rev.to_workspace(
                 conn.execute(select(workspaces).where(workspaces.c.id == ws_id)).one()
             )
 
@@ -381,211 +372,7 @@ class WorkspaceStore:
             )
         return number
 
-    def _revision(self, conn: Connection, ws_id: int, number: int) -> Revision:
-        row = conn.execute(
-            select(workspace_revisions).where(
-                workspace_revisions.c.workspace_id == ws_id,
-                workspace_revisions.c.number == number,
-            )
-        ).one()
-        return _revision(row, _changes_of(conn, ws_id, [number]).get(number, ()))
-
-    def _conflict(self, conn: Connection, workspace: Workspace, base: int) -> ConflictError:
-        if isinstance(base, bool) or not isinstance(base, int) or not 1 <= base <= workspace.head:
-            raise WorkspaceError(
-                f"{workspace.label} has revisions 1 to {workspace.head}; cannot save on {base!r}"
-            )
-        numbers = list(range(workspace.head, base, -1))
-        rows = conn.execute(
-            select(workspace_revisions).where(
-                workspace_revisions.c.workspace_id == workspace.id,
-                workspace_revisions.c.number.in_(numbers),
-            )
-        ).all()
-        by_revision = _changes_of(conn, workspace.id, numbers)
-        last_touch = {c.path: n for n in sorted(by_revision) for c in by_revision[n]}
-        changes = tuple(
-            FileChange(c.path, c.change, last_touch.get(c.path))
-            for c in _diff(
-                _state(conn, workspace.id, base), _state(conn, workspace.id, workspace.head)
-            )
-        )
-        revisions = sorted(
-            (_revision(r, by_revision.get(r.number, ())) for r in rows),
-            key=lambda r: -r.number,
-        )
-        return ConflictError(workspace.name, base, workspace.head, changes, tuple(revisions))
-
-    def _commit(
-        self,
-        conn: Connection,
-        workspace: Workspace,
-        wanted: Mapping[str, tuple[str, bytes | None] | None],
-        message: str,
-        author: str,
-        undo_to: int | None,
-        restores: int | None = None,
-        force: bool = False,
-    ) -> int | None:
-        """Write `wanted` ({path: (sha, bytes or None if the blob exists) or None to delete})
-        as revision head + 1; return its number, or None when nothing changed (unless
-        `force`). The caller holds the write transaction."""
-        current = _state(conn, workspace.id, workspace.head)
-        writes = {p: v for p, v in wanted.items() if v is not None and current.get(p) != v[0]}
-        deletes = [p for p, v in wanted.items() if v is None and p in current]
-        if not writes and not deletes and not force:
-            return None
-        final = {p for p in current if p not in deletes} | set(writes)
-        if pair := clash(final):
-            raise PathError(f"{pair[0]!r} cannot be a file and also a folder holding {pair[1]!r}")
-        number = workspace.head + 1
-        _store_blobs(
-            conn, workspace.id, {sha: data for sha, data in writes.values() if data is not None}
-        )
-        changed = [p for p in (*writes, *deletes) if p in current]
-        if changed:
-            conn.execute(
-                update(workspace_files)
-                .where(
-                    workspace_files.c.workspace_id == workspace.id,
-                    workspace_files.c.path.in_(changed),
-                    workspace_files.c.until.is_(None),
-                )
-                .values(until=number)
-            )
-        if writes:
-            conn.execute(
-                insert(workspace_files),
-                [
-                    {"workspace_id": workspace.id, "path": p, "since": number, "sha": sha}
-                    for p, (sha, _data) in sorted(writes.items())
-                ],
-            )
-        now = _now()
-        conn.execute(
-            insert(workspace_revisions).values(
-                workspace_id=workspace.id,
-                number=number,
-                created_at=now,
-                author=(author or "")[:100],
-                message=(message or "Saved")[:500],
-                undo_to=undo_to,
-                restores=restores,
-            )
-        )
-        conn.execute(
-            update(workspaces)
-            .where(workspaces.c.id == workspace.id)
-            .values(head=number, updated_at=now)
-        )
-        return number
-
 
 CACHED_CORPORA = 8
 _corpus_cache: OrderedDict[tuple, Corpus | CorpusError] = OrderedDict()
 _cache_lock = threading.Lock()
-
-
-def _prepare(changes: Changes) -> dict[str, tuple[str, bytes] | None]:
-    """{path: (sha, bytes)} for writes and {path: None} for deletes, every path checked."""
-    prepared: dict[str, tuple[str, bytes] | None] = {}
-    for path, content in changes.items():
-        check_path(path)
-        if content is None:
-            prepared[path] = None
-            continue
-        data = content.encode("utf-8") if isinstance(content, str) else bytes(content)
-        if len(data) > MAX_FILE_BYTES:
-            raise WorkspaceError(
-                f"{path} is {len(data):,} bytes; a workspace file holds at most {MAX_FILE_BYTES:,}"
-            )
-        prepared[path] = (sha256(data), data)
-    return prepared
-
-
-def _describe(prepared: Mapping[str, object], current: Mapping[str, str]) -> str:
-    """A default message: "Changed analysis/topics.yaml", "Added 2 files, deleted 1 file"."""
-    kinds = {"Added": [], "Changed": [], "Deleted": []}
-    for path, content in prepared.items():
-        kind = "Deleted" if content is None else "Changed" if path in current else "Added"
-        kinds[kind].append(path)
-    if len(prepared) == 1:
-        kind, paths = next((k, v) for k, v in kinds.items() if v)
-        return f"{kind} {paths[0]}"
-    parts = [f"{k.lower()} {len(v)} file{'s' * (len(v) != 1)}" for k, v in kinds.items() if v]
-    return ", ".join(parts).capitalize() or "Saved"
-
-
-def _alive_at(number: int):
-    return and_(
-        workspace_files.c.since <= number,
-        or_(workspace_files.c.until.is_(None), workspace_files.c.until > number),
-    )
-
-
-def _state(conn: Connection, ws_id: int, number: int) -> dict[str, str]:
-    """{path: sha} of the files at revision `number`."""
-    rows = conn.execute(
-        select(workspace_files.c.path, workspace_files.c.sha).where(
-            workspace_files.c.workspace_id == ws_id, _alive_at(number)
-        )
-    ).all()
-    return {row.path: row.sha for row in rows}
-
-
-def _diff(old: Mapping[str, str], new: Mapping[str, str]) -> list[FileChange]:
-    found = [FileChange(p, "deleted") for p in old if p not in new]
-    found += [FileChange(p, "added") for p in new if p not in old]
-    found += [FileChange(p, "changed") for p in new if p in old and old[p] != new[p]]
-    return sorted(found, key=lambda c: c.path)
-
-
-def _changes_of(conn: Connection, ws_id: int, numbers: list[int]) -> dict[int, tuple]:
-    """The files each of revisions `numbers` added, changed or deleted."""
-    if not numbers:
-        return {}
-    rows = conn.execute(
-        select(workspace_files.c.path, workspace_files.c.since, workspace_files.c.until).where(
-            workspace_files.c.workspace_id == ws_id,
-            or_(workspace_files.c.since.in_(numbers), workspace_files.c.until.in_(numbers)),
-        )
-    ).all()
-    wrote = {(r.path, r.since) for r in rows if r.since in numbers}
-    ended = {(r.path, r.until) for r in rows if r.until in numbers}
-    found: dict[int, list[FileChange]] = {}
-    for path, number in wrote:
-        kind = "changed" if (path, number) in ended else "added"
-        found.setdefault(number, []).append(FileChange(path, kind, number))
-    for path, number in ended - wrote:
-        found.setdefault(number, []).append(FileChange(path, "deleted", number))
-    return {n: tuple(sorted(c, key=lambda c: c.path)) for n, c in found.items()}
-
-
-def _store_blobs(conn: Connection, ws_id: int, blobs: Mapping[str, bytes]) -> None:
-    """Store the blobs the workspace does not hold yet (the caller holds its write lock)."""
-    if not blobs:
-        return
-    have = set(
-        conn.scalars(
-            select(workspace_blobs.c.sha).where(
-                workspace_blobs.c.workspace_id == ws_id, workspace_blobs.c.sha.in_(list(blobs))
-            )
-        )
-    )
-    missing = [
-        {"workspace_id": ws_id, "sha": sha, "size": len(data), "data": data}
-        for sha, data in sorted(blobs.items())
-        if sha not in have
-    ]
-    if missing:
-        conn.execute(insert(workspace_blobs), missing)
-
-
-def _workspace(row) -> Workspace:
-    return Workspace(row.id, row.name, row.head, row.created_at, row.updated_at)
-
-
-def _revision(row, changes: tuple[FileChange, ...]) -> Revision:
-    return Revision(
-        row.number, row.created_at, row.author, row.message, row.undo_to, row.restores, changes
-    )
