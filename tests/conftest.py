@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
+from tests.store_backends import store_url  # noqa: F401  (the store's two backends)
+
 ESSAY_TEXT = """The Trust Machine
 
 By Ann Writer

@@ -6,11 +6,21 @@ import argparse
 import json
 import sys
 
-from perspectives.cli.common import EXIT_INVALID, EXIT_OK, load, positive_int
+from perspectives.cli.common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    Failure,
+    add_corpus_options,
+    load,
+    positive_int,
+)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    corpus = load(args.corpus_dir)
+    if args.workspace and args.corpus_dir:
+        raise Failure("validate: give a corpus folder or --workspace NAME, not both", EXIT_USAGE)
+    corpus = load(args) if args.workspace else load(args.corpus_dir)
     print(
         f"{corpus.source}: valid: {len(corpus.documents)} documents, {len(corpus.voices)} voices, "
         f"{len(corpus.topics)} topics, {len(corpus.positions)} positions, "
@@ -25,7 +35,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from perspectives.exports.tables import render_table
     from perspectives.views.tables import positions_table
 
-    text = render_table(positions_table(load(args.corpus)), args.format)
+    text = render_table(positions_table(load(args)), args.format)
     if args.out:
         write_atomic(args.out, text)
         print(f"wrote {args.out}", file=sys.stderr)
@@ -37,7 +47,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from perspectives.views.search_index import SearchError, search
 
-    corpus = load(args.corpus)
+    corpus = load(args)
     try:
         hits = search(corpus, args.query, limit=args.limit)
     except SearchError as error:
@@ -59,11 +69,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "corpus_dir", nargs="?", help="corpus folder (default: data/ or $PERSPECTIVES_CORPUS)"
     )
+    add_corpus_options(p, folder=False)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("export", help="one row per position and evidence quote")
     p.add_argument("--format", choices=["csv", "json"], required=True)
-    p.add_argument("--corpus", help="corpus folder (default: data/ or $PERSPECTIVES_CORPUS)")
+    add_corpus_options(p)
     p.add_argument("--out", help="write to this file instead of standard output")
     p.set_defaults(func=cmd_export)
 
@@ -71,5 +82,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("query", help='words, "a phrase", OR, NOT, prefix*')
     p.add_argument("--limit", type=positive_int, default=10, help="how many hits (default 10)")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--corpus", help="corpus folder (default: data/ or $PERSPECTIVES_CORPUS)")
+    add_corpus_options(p)
     p.set_defaults(func=cmd_search)

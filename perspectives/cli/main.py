@@ -1,7 +1,7 @@
 """`python -m perspectives COMMAND ...`: the command line (see the README for each command).
 
-Exit codes (contract): 0 success, 1 invalid input (a corpus with problems, a bad query),
-2 usage errors (argparse's own convention).
+Exit codes (contract): 0 success, 1 invalid input (a corpus with problems, a bad query, an
+unknown workspace, a bundle with problems), 2 usage errors (argparse's own convention).
 """
 
 from __future__ import annotations
@@ -10,19 +10,20 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from perspectives.cli import corpus_commands, print_commands
-from perspectives.cli.common import EXIT_INVALID
+from perspectives.cli import bundle_commands, corpus_commands, print_commands
+from perspectives.cli.common import EXIT_INVALID, EXIT_USAGE, Failure
 from perspectives.corpus import CorpusError
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m perspectives",
-        description="Validate, export and search a Perspectives corpus; print briefs, "
-        "handouts and reading guides.",
+        description="Validate, export and search a Perspectives corpus (a folder, or a "
+        "workspace of the store); print briefs, handouts and reading guides; move a corpus "
+        "in and out of workspaces as a bundle.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (corpus_commands, print_commands):
+    for module in (corpus_commands, print_commands, bundle_commands):
         module.register(sub)
     return parser
 
@@ -32,6 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except Failure as error:
+        kind = "usage error" if error.code == EXIT_USAGE else "error"
+        print(f"{kind}: {error}", file=sys.stderr)
+        return error.code
     except CorpusError as error:
         for problem in error.problems:
             print(problem)

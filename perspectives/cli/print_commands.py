@@ -55,7 +55,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
         return _usage("brief", f"--side with --motion is one of {', '.join(SIDES)}")
     if args.topic and not args.side:
         return _usage("brief", "--topic needs --side (a pole id of the corpus' orientation)")
-    corpus = common.load(args.corpus)
+    corpus = common.load(args)
     if args.motion:
         if args.motion not in {m.id for m in corpus.motions}:
             return _unknown("brief", "motion", args.motion, [m.id for m in corpus.motions])
@@ -82,7 +82,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
     topic_ids = [t.strip() for t in args.topics.split(",") if t.strip()]
     if not topic_ids:
         return _usage("handout", "--topics needs at least one topic id")
-    corpus = common.load(args.corpus)
+    corpus = common.load(args)
     valid = [t.id for t in corpus.topics]
     for topic_id in topic_ids:
         if topic_id not in valid:
@@ -93,7 +93,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
 def cmd_guide(args: argparse.Namespace) -> int:
     from perspectives.exports.printed import guide_export
 
-    corpus = common.load(args.corpus)
+    corpus = common.load(args)
     valid = [d.id for d in corpus.documents]
     if args.doc not in valid:
         return _unknown("guide", "document", args.doc, valid)
@@ -103,7 +103,7 @@ def cmd_guide(args: argparse.Namespace) -> int:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMAT_CHOICES, required=True, help="md, docx or pdf")
     p.add_argument("--out", help="file to write (default: a name made from the ids, here)")
-    p.add_argument("--corpus", help="corpus folder (default: data/ or $PERSPECTIVES_CORPUS)")
+    common.add_corpus_options(p)
     p.add_argument("--json", action="store_true", help="print a JSON summary of what was written")
 
 

@@ -95,14 +95,21 @@ class FolderFiles:
 
 @dataclass(frozen=True)
 class MemoryFiles:
-    """A corpus held as {relative path: bytes}: a workspace's files, or a bundle's."""
+    """A corpus held as {relative path: bytes}: a workspace's files, or a bundle's.
+
+    A folder exists when a file is in it, or when it is one of `empty_folders` (a workspace
+    always has its documents/ folder, even before its first document)."""
 
     files: Mapping[str, bytes]
     name: str = "files in memory"
+    empty_folders: frozenset[str] = frozenset()
     folders: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         folders = {""}
+        for rel in self.empty_folders:
+            parts = rel.split("/")
+            folders |= {"/".join(parts[:i]) for i in range(1, len(parts) + 1)}
         for rel in self.files:
             parts = rel.split("/")
             folders |= {"/".join(parts[:i]) for i in range(1, len(parts))}
