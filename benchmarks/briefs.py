@@ -20,12 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from perspectives.corpus import default_corpus_path, load_corpus
+from perspectives.exports.pdf_printer import unicode_font
+from perspectives.exports.printed import FORMATS, brief_export, guide_export, handout_export
 
-from perspectives.corpus import default_corpus_path, load_corpus  # noqa: E402
-from perspectives.exports.pdf_printer import unicode_font  # noqa: E402
-from perspectives.exports.printed import FORMATS, brief_export, guide_export, handout_export  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+
 
 TARGET_SECONDS = 60.0
 
@@ -47,7 +47,6 @@ def summary(times: list[float]) -> dict:
 
 def cold_cli(corpus_dir: Path, motion_id: str) -> dict[str, float]:
     result = {}
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryDirectory() as tmp:
         for fmt in FORMATS:
             out = Path(tmp) / f"brief.{fmt}"
@@ -55,7 +54,7 @@ def cold_cli(corpus_dir: Path, motion_id: str) -> dict[str, float]:
             args += ["--out", str(out), "--corpus", str(corpus_dir)]
             started = time.perf_counter()
             subprocess.run(
-                [sys.executable, "-m", "perspectives", *args], env=env, check=True, cwd=ROOT,
+                [sys.executable, "-m", "perspectives", *args], check=True, cwd=ROOT,
                 capture_output=True,
             )  # fmt: skip
             result[fmt] = round(time.perf_counter() - started, 3)

@@ -18,13 +18,12 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from perspectives.corpus import clear_cache, default_corpus_path, load_cached
+from perspectives.corpus import quotes as evidence
+from perspectives.views.search_index import SearchIndex, index_for
 
-from perspectives.corpus import clear_cache, default_corpus_path, load_cached  # noqa: E402
-from perspectives.corpus import quotes as evidence  # noqa: E402
-from perspectives.views.search_index import SearchIndex, index_for  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+
 
 ROUNDS = 5
 QUERIES = [

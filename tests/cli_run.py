@@ -1,4 +1,4 @@
-"""Run `python -m perspectives ...` in a subprocess, as a user would from the repo root."""
+"""Run `python -m perspectives ...` in a subprocess, as a user would (the package installed)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "PERSPECTIVES_CORPUS"}
-    env["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
         [sys.executable, "-m", "perspectives", *args],
         cwd=cwd,

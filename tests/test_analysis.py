@@ -58,9 +58,15 @@ AUTHORS = {
     "nathan-gardels": "gardels-2018",
     "viola-rothschild": "rothschild-2018",
 }
-OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+# The eight Okabe-Ito colours and the grey that R's palette.colors("Okabe-Ito") adds as a ninth.
+OKABE_ITO = {
+    *("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"),
+    "#999999",
+}
 # A passage presenting a voice may run on with "It also explains", "He added" for a few
-# paragraphs; it ends where another voice of the document is named.
+# paragraphs; it ends where another voice of the document speaks (a paragraph holding that
+# voice's own quotes). A voice merely named, as Mao is in Kaplan's sentences about him, does
+# not end it.
 ATTRIBUTION_REACH = 6  # paragraphs after the last one that names the voice
 
 # Quotes attributed to a voice outside the passage that presents it; strict, so a fix shows up
@@ -214,10 +220,22 @@ def naming_paragraphs(document: Document, names_of_voice: tuple[str, ...]) -> li
     return [p.number for p in document.paragraphs if any(names(p.text, n) for n in names_of_voice)]
 
 
+def speaking_paragraphs(c: Corpus, document: Document, voice_id: str) -> set[int]:
+    """The paragraphs of `document` that hold quotes attributed to `voice_id` (positions and
+    the claims the voice states)."""
+    quotes = [e for label, (v, qs) in attributed_quotes(c).items() if v == voice_id for e in qs]
+    return {
+        document.paragraph_at(offset).number
+        for e in quotes
+        if e.document_id == document.id
+        for offset in (e.start, e.end - 1)
+    }
+
+
 def attribution_gaps(c: Corpus, voice_id: str, quotes: tuple[Evidence, ...]) -> list[str]:
     """The quotes outside the passage that presents the voice: the passage starts at a
     paragraph naming the voice and runs for ATTRIBUTION_REACH paragraphs, or until another
-    quoted voice of the document is named. A quote spanning paragraphs is checked at both ends."""
+    quoted voice of the document speaks. A quote spanning paragraphs is checked at both ends."""
     voice = c.voice(voice_id)
     gaps = []
     for evidence in quotes:
@@ -229,7 +247,7 @@ def attribution_gaps(c: Corpus, voice_id: str, quotes: tuple[Evidence, ...]) -> 
             if other.id != voice_id
             and other.relation != "author"
             and document.id in other.documents
-            for n in naming_paragraphs(document, other.names)
+            for n in speaking_paragraphs(c, document, other.id)
         }
         for offset in (evidence.start, evidence.end - 1):
             number = document.paragraph_at(offset).number

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from perspectives.corpus import load_corpus
+from perspectives.corpus import default_corpus_path, load_corpus
+from perspectives.views.search_examples import example_queries
 from tests.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,9 +102,13 @@ def test_invalid_query_warns_with_the_reason():
     assert any("could not be read" in w for w in texts(at.warning))
 
 
-def test_empty_query_shows_examples():
+def test_empty_query_shows_examples_made_from_the_corpus():
     at = open_page(SEARCH)
-    assert any("phantom democracy" in i and "OR" in i for i in texts(at.info))
+    examples = example_queries(load_corpus(default_corpus_path())).all()
+    assert len(examples) == 4
+    shown = [i for i in texts(at.info) if "Examples from these texts" in i]
+    assert shown and all(f"`{query}`" in shown[0] for query, _ in examples)
+    assert any(" OR " in query for query, _ in examples)
 
 
 def test_search_filters_come_from_the_link_and_unknown_ones_warn():

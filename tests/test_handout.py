@@ -61,7 +61,7 @@ def test_contrasting_quotes_come_from_the_ends_of_the_axis(corpus, handout):
 
 
 def test_contrast_is_sharp_where_the_topic_allows_it(corpus):
-    positions = corpus.positions_for_topic("technology-and-control")
+    positions = corpus.positions_for_topic("democracies-response")
     chosen = contrasting(positions)
     assert chosen[0].stance == -2 and chosen[-1].stance == 2
     assert 2 <= len(chosen) <= 4

@@ -30,11 +30,15 @@ def load_corpus(source: CorpusFiles | Path | str) -> Corpus:
 
 
 def default_corpus_path() -> Path:
-    """The default corpus, or the folder named by $PERSPECTIVES_CORPUS."""
+    """The folder named by $PERSPECTIVES_CORPUS, else the default corpus: inside the installed
+    package (a wheel carries it as `perspectives/default_corpus`), or the repository's data/
+    folder when the package runs from a checkout (or an editable install)."""
     override = os.environ.get(ENV_VAR, "").strip()
     if override:
         return Path(override).expanduser()
-    return Path(__file__).resolve().parent.parent.parent / "data"
+    package = Path(__file__).resolve().parent.parent
+    shipped = package / "default_corpus"
+    return shipped if shipped.is_dir() else package.parent / "data"
 
 
 def read_orientation(path: Path | str) -> Orientation | None:

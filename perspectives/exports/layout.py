@@ -24,7 +24,9 @@ from perspectives.exports.blocks import (
     Paragraph,
     Quote,
     Run,
+    Runs,
     Section,
+    Size,
 )
 from perspectives.teaching.brief import DebateBrief
 from perspectives.teaching.evidence_cards import Argument, Card, Source
@@ -62,7 +64,7 @@ def brief_title(brief: DebateBrief) -> str:
 
 
 def side_line(brief: DebateBrief) -> str:
-    end = stance.end_sign(brief.pole)  # type: ignore[arg-type]
+    end = stance.end_sign("low" if brief.pole == "low" else "high")
     return (
         f"Our side: the {brief.side}, defending “{brief.pole_label}” (the {end} end of the "
         f"axis: {brief.orientation_label}); the other side defends “{brief.other_pole_label}”."
@@ -77,9 +79,9 @@ def answer_text(brief: DebateBrief, answer) -> str:
     return answer.argument.summary
 
 
-def labelled(label: str, text: str, size: str = "normal") -> Paragraph:
+def labelled(label: str, text: str, size: Size = "normal") -> Paragraph:
     """ "Label: text", the label in bold."""
-    return Paragraph((Run(f"{label}: ", bold=True), Run(text)), size)  # type: ignore[arg-type]
+    return Paragraph((Run(f"{label}: ", bold=True), Run(text)), size)
 
 
 def quote(card: Card) -> Quote:
@@ -101,7 +103,7 @@ def argument(arg: Argument, cards: int = 3) -> Group:
 
 def voice_item(arg: Argument, text: str, lead: str = "", with_quote: bool = True) -> Item:
     """ "Name (−1, asserts): text", with the position's first quote."""
-    runs = (Run(lead, italic=True),) if lead else ()
+    runs: Runs = (Run(lead, italic=True),) if lead else ()
     runs += (Run(arg.voice, bold=True), Run(f" ({stance.printed(arg.stance, arg.state)}): {text}"))
     first = quote(arg.cards[0]) if with_quote and arg.cards else None
     return Item(runs, quote=first)
@@ -110,7 +112,7 @@ def voice_item(arg: Argument, text: str, lead: str = "", with_quote: bool = True
 def sources(items: tuple[Source, ...]) -> Section:
     blocks: list[Block] = [Heading("Sources", 1)]
     for number, s in enumerate(items, 1):
-        runs = (Run(s.title, bold=True), Run(f". {s.byline}. {s.genre}."))
+        runs: Runs = (Run(s.title, bold=True), Run(f". {s.byline}. {s.genre}."))
         if s.url:
             runs += (Run(" "), Run(s.url, url=True))
         blocks.append(Item(runs, number))
@@ -234,7 +236,7 @@ def handout_layout(handout: SeminarHandout) -> Layout:
     contents = tuple(
         Item((Run(s.label, bold=True), Run(f": {s.question}"))) for s in handout.sheets
     )
-    cover = (
+    cover: tuple[Block, ...] = (
         Heading(title, 0),
         Paragraph((Run(stance.orientation_line(handout.orientation)),)),
         Paragraph((Run("Topics", bold=True),)),

@@ -24,6 +24,7 @@ from io import BytesIO
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 from perspectives.safe_text import REPLACEMENT, printable
 
@@ -125,7 +126,8 @@ class Printer(FPDF):
             self.family_name, self.unicode = "dejavu", True
             key = tuple(str(path) for path in files.values())
             if key not in _GLYPHS:  # what all four styles can print, found once per process
-                cmaps = (frozenset(self.fonts[f"dejavu{style}"].cmap) for style in files)
+                fonts = [self.fonts[f"dejavu{style}"] for style in files]
+                cmaps = [frozenset(f.cmap) for f in fonts if isinstance(f, TTFFont)]
                 _GLYPHS[key] = frozenset.intersection(*cmaps)
             self.glyphs = _GLYPHS[key]
         else:

@@ -9,6 +9,7 @@ from perspectives import stance
 from perspectives.corpus.entities import Position, Topic
 from perspectives.corpus.model import Corpus
 from perspectives.teaching.evidence_cards import KIND_PHRASES
+from perspectives.wording import counted
 
 # Put to the other side of a debate, about one of its positions. {voice}: that voice's name,
 # {theirs} / {ours}: the topic's labels of the other side's pole and of ours.
@@ -196,7 +197,7 @@ def _general(corpus: Corpus, topic: Topic) -> list[DiscussionQuestion]:
     silent = [v.name for v in corpus.silent_voices(topic.id)]
     if silent:
         names = ", ".join(silent[:3]) + (
-            f" and {len(silent) - 3} others" if len(silent) > 3 else ""
+            f" and {counted(len(silent) - 3, 'other')}" if len(silent) > 3 else ""
         )
         text = SILENT.format(
             names=names, say="says" if len(silent) == 1 else "say", question=topic.question

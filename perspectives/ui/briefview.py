@@ -1,5 +1,5 @@
-"""Widgets and cached views for the debate and seminar pages: briefs, handouts and reading
-guides on screen, and their downloads (built on click, cached per corpus and parameters).
+"""Widgets for the debate and seminar pages: briefs, handouts and reading guides on screen,
+and their downloads (built on click; the views are cached in `perspectives.ui.cache`).
 
 The screen renders the same blocks as the printed files (`exports.layout`), laid out its own
 way: a brief's sections as tabs, a handout's topics one under another with a live chart, what
@@ -11,60 +11,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from perspectives.corpus.entities import Motion
 from perspectives.corpus.model import Corpus
 from perspectives.exports import layout
 from perspectives.exports.blocks import Section
-from perspectives.exports.printed import FORMATS, brief_export, guide_export, handout_export
-from perspectives.teaching.brief import DebateBrief, build_brief
-from perspectives.teaching.guide import ReadingGuide, build_guide
+from perspectives.exports.printed import FORMATS
+from perspectives.teaching.brief import DebateBrief
+from perspectives.teaching.guide import ReadingGuide
 from perspectives.teaching.handout import SeminarHandout
-from perspectives.teaching.handout import build_handout as _build_handout
 from perspectives.ui.blockview import Headings, show_blocks
 
 FORMAT_LABELS = {"md": "Markdown", "docx": "Word (DOCX)", "pdf": "PDF"}
-MotionKey = tuple[str, str, str, str]  # (id, topic, text, proposition): hashable for caching
-
-
-def motion_key(motion: Motion) -> MotionKey:
-    return (motion.id, motion.topic, motion.text, motion.proposition)
-
-
-def _motion(key: MotionKey) -> Motion:
-    return Motion(id=key[0], topic=key[1], text=key[2], proposition=key[3])
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def brief(fingerprint: str, _corpus: Corpus, key: MotionKey, side: str) -> DebateBrief:
-    return build_brief(_corpus, _motion(key), side)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def brief_file(fingerprint: str, _corpus: Corpus, key: MotionKey, side: str, fmt: str):
-    export = brief_export(_corpus, _motion(key), side, fmt)
-    return export.filename, export.data, export.mime
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def handout(fingerprint: str, _corpus: Corpus, topic_ids: tuple[str, ...]) -> SeminarHandout:
-    return _build_handout(_corpus, topic_ids, chart=None)  # the page draws live charts
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def handout_file(fingerprint: str, _corpus: Corpus, topic_ids: tuple[str, ...], fmt: str):
-    export = handout_export(_corpus, topic_ids, fmt)
-    return export.filename, export.data, export.mime
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def guide(fingerprint: str, _corpus: Corpus, document_id: str) -> ReadingGuide:
-    return build_guide(_corpus, document_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def guide_file(fingerprint: str, _corpus: Corpus, document_id: str, fmt: str):
-    export = guide_export(_corpus, document_id, fmt)
-    return export.filename, export.data, export.mime
 
 
 def downloads(make, names: dict[str, str], key: str, what: str) -> None:

@@ -1,4 +1,10 @@
-"""The explorer's views computed once per corpus (keyed by its fingerprint) and reused."""
+"""The one cache of the UI: every view a page computes, kept per corpus and parameters.
+
+Each function takes the `Corpus` itself: `hash_funcs` key it by the corpus' fingerprint (a
+sha256 over every file it was read from), so a cached view can never be served for another
+corpus or another version of this one, and no call site can pass a mismatched key. A `Motion`
+(a curated motion or one the user wrote) is keyed by its fields.
+"""
 
 from __future__ import annotations
 
@@ -6,57 +12,156 @@ import pandas as pd
 import streamlit as st
 
 from perspectives.charts import heatmap
+from perspectives.charts import timeline as timeline_charts
+from perspectives.corpus.entities import Motion
 from perspectives.corpus.model import Corpus
-from perspectives.views import agreement, matrix
-from perspectives.views import tables as views
+from perspectives.exports.printed import brief_export, guide_export, handout_export
+from perspectives.teaching.brief import DebateBrief, build_brief
+from perspectives.teaching.guide import ReadingGuide, build_guide
+from perspectives.teaching.handout import SeminarHandout, build_handout
+from perspectives.views import agreement, matrix, reader, search, tables, timeline
+from perspectives.views import search_examples as search_examples_module
+
+FileParts = tuple[str, bytes, str]  # (file name, data, mime type) of a download
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def matrix_frame(fingerprint: str, _corpus: Corpus) -> pd.DataFrame:
-    return heatmap.matrix_frame(_corpus)
+def _corpus_key(corpus: Corpus) -> str:
+    return corpus.fingerprint
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
-def topic_table(fingerprint: str, _corpus: Corpus, topic_id: str, voice_ids) -> pd.DataFrame:
-    return views.topic_table(_corpus, topic_id, list(voice_ids) if voice_ids else None)
+def _motion_key(motion: Motion) -> tuple[str, str, str, str]:
+    return (motion.id, motion.topic, motion.text, motion.proposition)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def voice_table(fingerprint: str, _corpus: Corpus, voice_id: str) -> pd.DataFrame:
-    return views.voice_table(_corpus, voice_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def head_to_head_table(fingerprint: str, _corpus: Corpus, voice_ids: tuple) -> pd.DataFrame:
-    return views.head_to_head_table(_corpus, list(voice_ids))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def divided_table(fingerprint: str, _corpus: Corpus) -> pd.DataFrame:
-    return views.spread_table(_corpus, matrix.most_divided(_corpus))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def agreeing_table(fingerprint: str, _corpus: Corpus) -> pd.DataFrame:
-    return views.spread_table(_corpus, matrix.closest_to_agreement(_corpus))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def pairs_tables(fingerprint: str, _corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(closest pairs, farthest pairs) over at least two shared topics."""
-    return (
-        views.agreement_table(_corpus, agreement.closest_pairs(_corpus)),
-        views.agreement_table(_corpus, agreement.farthest_pairs(_corpus)),
+def cached(max_entries: int):
+    """`st.cache_data` keyed by the corpus' fingerprint (and a motion's fields)."""
+    return st.cache_data(
+        show_spinner=False,
+        max_entries=max_entries,
+        hash_funcs={Corpus: _corpus_key, Motion: _motion_key},
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def neighbours_table(fingerprint: str, _corpus: Corpus, voice_id: str) -> pd.DataFrame:
-    return views.agreement_table(_corpus, agreement.neighbours(_corpus, voice_id))
+# Explorer tables and charts.
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def all_pairs_table(fingerprint: str, _corpus: Corpus) -> pd.DataFrame:
+@cached(8)
+def matrix_frame(corpus: Corpus) -> pd.DataFrame:
+    return heatmap.matrix_frame(corpus)
+
+
+@cached(128)
+def topic_table(corpus: Corpus, topic_id: str, voice_ids: tuple[str, ...]) -> pd.DataFrame:
+    return tables.topic_table(corpus, topic_id, list(voice_ids) if voice_ids else None)
+
+
+@cached(64)
+def voice_table(corpus: Corpus, voice_id: str) -> pd.DataFrame:
+    return tables.voice_table(corpus, voice_id)
+
+
+@cached(64)
+def head_to_head_table(corpus: Corpus, voice_ids: tuple[str, ...]) -> pd.DataFrame:
+    return tables.head_to_head_table(corpus, list(voice_ids))
+
+
+@cached(8)
+def divided_table(corpus: Corpus) -> pd.DataFrame:
+    return tables.spread_table(corpus, matrix.most_divided(corpus))
+
+
+@cached(8)
+def agreeing_table(corpus: Corpus) -> pd.DataFrame:
+    return tables.spread_table(corpus, matrix.closest_to_agreement(corpus))
+
+
+@cached(8)
+def pairs_tables(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(closest pairs, farthest pairs) over at least two shared topics."""
+    return (
+        tables.agreement_table(corpus, agreement.closest_pairs(corpus)),
+        tables.agreement_table(corpus, agreement.farthest_pairs(corpus)),
+    )
+
+
+@cached(64)
+def neighbours_table(corpus: Corpus, voice_id: str) -> pd.DataFrame:
+    return tables.agreement_table(corpus, agreement.neighbours(corpus, voice_id))
+
+
+@cached(8)
+def all_pairs_table(corpus: Corpus) -> pd.DataFrame:
     """Every pair placed together on at least one topic, closest first."""
-    pairs = sorted(agreement.pair_agreement(_corpus), key=lambda r: (r.distance, -r.shared))
-    return views.agreement_table(_corpus, pairs)
+    pairs = sorted(agreement.pair_agreement(corpus), key=lambda r: (r.distance, -r.shared))
+    return tables.agreement_table(corpus, pairs)
+
+
+# The reader, search and timeline.
+
+
+@cached(64)
+def paragraph_views(corpus: Corpus, document_id: str) -> tuple[reader.ParagraphView, ...]:
+    return reader.paragraph_views(corpus, document_id)
+
+
+@cached(64)
+def paragraph_table(corpus: Corpus, document_id: str) -> pd.DataFrame:
+    return reader.paragraph_table(corpus, document_id)
+
+
+@cached(32)
+def events_table(corpus: Corpus, topic: str | None) -> pd.DataFrame:
+    return timeline.events_table(corpus, topic)
+
+
+@cached(32)
+def timeline_chart(corpus: Corpus, topic: str | None):
+    return timeline_charts.timeline_chart(corpus, topic)
+
+
+@cached(8)
+def search_examples(corpus: Corpus) -> search_examples_module.Examples:
+    return search_examples_module.example_queries(corpus)
+
+
+@cached(256)
+def search_results(
+    corpus: Corpus, query: str, filters: search.Filters, limit: int
+) -> list[search.FilteredHit]:
+    return search.filtered_search(corpus, query, filters, limit)
+
+
+# Briefs, handouts and reading guides, on screen and as files (built when asked for).
+
+
+@cached(128)
+def brief(corpus: Corpus, motion: Motion, side: str) -> DebateBrief:
+    return build_brief(corpus, motion, side)
+
+
+@cached(64)
+def brief_file(corpus: Corpus, motion: Motion, side: str, fmt: str) -> FileParts:
+    export = brief_export(corpus, motion, side, fmt)
+    return export.filename, export.data, export.mime
+
+
+@cached(32)
+def handout(corpus: Corpus, topic_ids: tuple[str, ...]) -> SeminarHandout:
+    return build_handout(corpus, topic_ids, chart=None)  # the page draws live charts
+
+
+@cached(32)
+def handout_file(corpus: Corpus, topic_ids: tuple[str, ...], fmt: str) -> FileParts:
+    export = handout_export(corpus, topic_ids, fmt)
+    return export.filename, export.data, export.mime
+
+
+@cached(64)
+def guide(corpus: Corpus, document_id: str) -> ReadingGuide:
+    return build_guide(corpus, document_id)
+
+
+@cached(64)
+def guide_file(corpus: Corpus, document_id: str, fmt: str) -> FileParts:
+    export = guide_export(corpus, document_id, fmt)
+    return export.filename, export.data, export.mime

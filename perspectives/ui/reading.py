@@ -7,44 +7,15 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from perspectives import stance
-from perspectives.charts import timeline as timeline_charts
 from perspectives.corpus.document import Document
 from perspectives.corpus.entities import Guide
 from perspectives.corpus.model import Corpus
 from perspectives.ui.widgets import md
-from perspectives.views import reader, timeline
-from perspectives.views import search as search_filters
 from perspectives.views.reader import Mark, ParagraphView, Segment
 
 PAGES = "perspectives/ui/pages"
 COMPARE, DOCUMENTS, SEARCH = f"{PAGES}/compare.py", f"{PAGES}/documents.py", f"{PAGES}/search.py"
 HIGHLIGHT = "orange"
-
-
-# Views computed once per corpus (keyed by its fingerprint).
-@st.cache_data(show_spinner=False, max_entries=64)
-def paragraph_views(fingerprint: str, _corpus: Corpus, document_id: str):
-    return reader.paragraph_views(_corpus, document_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def paragraph_table(fingerprint: str, _corpus: Corpus, document_id: str):
-    return reader.paragraph_table(_corpus, document_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def events_table(fingerprint: str, _corpus: Corpus, topic: str | None):
-    return timeline.events_table(_corpus, topic)
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def timeline_chart(fingerprint: str, _corpus: Corpus, topic: str | None):
-    return timeline_charts.timeline_chart(_corpus, topic)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def search_results(fingerprint: str, _corpus: Corpus, query: str, filters, limit: int):
-    return search_filters.filtered_search(_corpus, query, filters, limit)
 
 
 def segments_markdown(segments: tuple[Segment, ...], colour: str = HIGHLIGHT) -> str:

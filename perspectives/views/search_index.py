@@ -125,7 +125,7 @@ class SearchIndex:
             except sqlite3.OperationalError:
                 raise SearchError(
                     f"The query {query!r} could not be read ({error}). Use plain words, "
-                    '"a phrase in double quotes", OR, NOT, or a prefix like democra*.'
+                    '"a phrase in double quotes", OR, NOT, or a prefix like word*.'
                 ) from None
         return [
             Hit(

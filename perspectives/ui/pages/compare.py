@@ -82,7 +82,7 @@ if mode == HEAD_TO_HEAD:
                 cards.head_to_head_cell(corpus, voices[voice_id], topic, position)
     st.divider()
     widgets.download_table(
-        cache.head_to_head_table(corpus.fingerprint, corpus, tuple(chosen)),
+        cache.head_to_head_table(corpus, tuple(chosen)),
         "head-to-head-" + "-".join(chosen),
         key="compare-h2h-download",
     )
@@ -136,7 +136,7 @@ cards.silent_line("Silent on this topic:", [v.name for v in silent])
 
 st.divider()
 widgets.download_table(
-    cache.topic_table(corpus.fingerprint, corpus, topic_id, tuple(wanted or ())),
+    cache.topic_table(corpus, topic_id, tuple(wanted or ())),
     f"positions-{topic_id}",
     key="compare-download",
 )

@@ -7,7 +7,7 @@ import streamlit as st
 from perspectives import stance
 from perspectives.exports.printed import brief_name
 from perspectives.teaching.brief import SIDES, custom_motion, side_pole
-from perspectives.ui import briefview, links, urlstate, widgets
+from perspectives.ui import briefview, cache, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 
 PAGE, CURATED, OWN = "debate", "A curated motion", "A motion of my own"
@@ -84,12 +84,11 @@ links.set_params(**params)
 urlstate.remember(PAGE)
 urlstate.keep(*(f"debate-{k}" for k in ("mode", "motion", "topic", "pole", "text", "side")))
 
-key = briefview.motion_key(motion)
-brief = briefview.brief(corpus.fingerprint, corpus, key, side)
+brief = cache.brief(corpus, motion, side)
 st.subheader(widgets.md(motion.text), anchor=False, divider="gray")
 name = brief_name(motion, side, brief.motion_id is None)
 briefview.downloads(
-    lambda fmt: briefview.brief_file(corpus.fingerprint, corpus, key, side, fmt),
+    lambda fmt: cache.brief_file(corpus, motion, side, fmt),
     {fmt: f"{name}.{fmt}" for fmt in briefview.FORMAT_LABELS},
     key="debate-download",
     what="brief",

@@ -3,7 +3,7 @@ in numbered paragraphs, with the evidence, topics and figures of each paragraph.
 
 import streamlit as st
 
-from perspectives.ui import links, reading, urlstate, widgets
+from perspectives.ui import cache, links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views.reader import parse_paragraph, resolve_document
 
@@ -42,13 +42,11 @@ st.caption(
     "Highlighted passages are quoted as evidence of a voice's position; the number beside a "
     "highlight points to the note under its paragraph."
 )
-for view in reading.paragraph_views(corpus.fingerprint, corpus, document.id):
+for view in cache.paragraph_views(corpus, document.id):
     reading.paragraph(corpus, view, marked=view.number == target)
 if target:
     reading.scroll_to_paragraph(target)
 
 st.subheader("Download and share", anchor=False)
-widgets.download_table(
-    reading.paragraph_table(corpus.fingerprint, corpus, document.id), f"{document.id}-paragraphs"
-)
+widgets.download_table(cache.paragraph_table(corpus, document.id), f"{document.id}-paragraphs")
 links.copy_link("documents", doc=document.id, p=target)

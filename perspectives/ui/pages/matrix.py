@@ -58,7 +58,7 @@ current = (st.session_state["matrix-topic"], st.session_state["matrix-voice"])
 chart = heatmap.stance_heatmap(
     corpus,
     current if all(current) else None,
-    frame=cache.matrix_frame(corpus.fingerprint, corpus),
+    frame=cache.matrix_frame(corpus),
 )
 st.altair_chart(chart, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch")
 
@@ -117,7 +117,7 @@ with divided:
         f"The {SHOWN} most divided: an even split across the axis first, then the wider spread."
     )
     st.dataframe(
-        cache.divided_table(corpus.fingerprint, corpus).head(SHOWN),
+        cache.divided_table(corpus).head(SHOWN),
         column_order=list(topic_columns),
         column_config=topic_columns,
         hide_index=True,
@@ -130,7 +130,7 @@ with agreeing:
         "are placed."
     )
     st.dataframe(
-        cache.agreeing_table(corpus.fingerprint, corpus).head(SHOWN),
+        cache.agreeing_table(corpus).head(SHOWN),
         column_order=list(topic_columns),
         column_config=topic_columns,
         hide_index=True,
@@ -148,7 +148,7 @@ pair_columns = {
     "shared_topics": st.column_config.NumberColumn("Shared topics"),
     "distance": st.column_config.NumberColumn("Distance", format="%.2f"),
 }
-closest, farthest = cache.pairs_tables(corpus.fingerprint, corpus)
+closest, farthest = cache.pairs_tables(corpus)
 near, far = st.columns(2)
 for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest pairs", farthest)):
     with column:
@@ -164,9 +164,9 @@ for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest p
 st.divider()
 st.subheader("Download the tables", anchor=False)
 st.caption("The matrix, one row per topic and voice (with silent and mentions cells):")
-widgets.download_table(cache.matrix_frame(corpus.fingerprint, corpus), "stance-matrix")
+widgets.download_table(cache.matrix_frame(corpus), "stance-matrix")
 st.caption("The topics with their spread and split:")
-widgets.download_table(cache.divided_table(corpus.fingerprint, corpus), "topics-by-division")
+widgets.download_table(cache.divided_table(corpus), "topics-by-division")
 st.caption("Every pair of voices placed together on at least one topic:")
-widgets.download_table(cache.all_pairs_table(corpus.fingerprint, corpus), "voice-pairs")
+widgets.download_table(cache.all_pairs_table(corpus), "voice-pairs")
 links.copy_link("matrix", topic=topic_id, voice=voice_id)

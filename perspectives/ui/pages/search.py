@@ -3,17 +3,13 @@ matched words in bold, each opening the reader at that paragraph."""
 
 import streamlit as st
 
-from perspectives.ui import links, reading, urlstate, widgets
+from perspectives.ui import cache, links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views.search import Filters, hits_table
 from perspectives.views.search_index import SearchError
 from perspectives.wording import counted
 
 LIMIT = 50
-EXAMPLES = (
-    '`social credit` (every word), `"phantom democracy"` (a phrase), '
-    "`Tiananmen OR Tibet`, `surveil*` (a prefix), `censorship NOT firewall`"
-)
 
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)
@@ -29,9 +25,9 @@ urlstate.seed("search-doc", asked.document, changed)
 urlstate.seed("search-voice", asked.voice, changed)
 urlstate.seed("search-topic", asked.topic, changed)
 
-query = st.text_input(
-    "Search all paragraphs", key="search-q", placeholder='e.g. "phantom democracy"'
-).strip()
+examples = cache.search_examples(corpus)
+placeholder = f"e.g. {examples.phrase or examples.word}" if examples.all() else ""
+query = st.text_input("Search all paragraphs", key="search-q", placeholder=placeholder).strip()
 left, middle, right = st.columns(3)
 names = {
     "doc": {d.id: d.title for d in corpus.documents},
@@ -70,17 +66,22 @@ links.set_params(q=query, doc=filters.document, voice=filters.voice, topic=filte
 urlstate.remember("search")
 
 if not query:
-    st.info(f"Type a word or a phrase and press Enter. Examples: {EXAMPLES}.")
+    shown = ", ".join(f"`{query}` ({what})" for query, what in examples.all())
+    st.info(
+        "Type a word or a phrase and press Enter. All words must occur; put a phrase in "
+        "double quotes, join alternatives with OR, end a prefix with *, exclude with NOT."
+        + (f" Examples from these texts: {shown}." if shown else "")
+    )
     st.stop()
 try:
-    results = reading.search_results(corpus.fingerprint, corpus, query, filters, LIMIT)
+    results = cache.search_results(corpus, query, filters, LIMIT)
 except SearchError as error:
     st.warning(widgets.md(str(error)))
     st.stop()
 if not results:
     st.info(
         f"No paragraph matches “{widgets.md(query)}” with these filters. Try fewer words, a "
-        "prefix like `democra*`, or clear a filter."
+        f"prefix like `{examples.prefix or 'word*'}`, or clear a filter."
     )
 else:
     shown = "" if len(results) < LIMIT else f" (the first {LIMIT})"

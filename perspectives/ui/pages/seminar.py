@@ -5,7 +5,7 @@ Markdown, DOCX or PDF (one topic per page); and a reading guide per document for
 import streamlit as st
 
 from perspectives.exports.printed import handout_name
-from perspectives.ui import briefview, links, urlstate, widgets
+from perspectives.ui import briefview, cache, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views import matrix
 
@@ -44,10 +44,10 @@ urlstate.remember(PAGE)
 urlstate.keep("seminar-topics", "seminar-doc")
 
 if chosen:
-    handout = briefview.handout(corpus.fingerprint, corpus, tuple(chosen))
+    handout = cache.handout(corpus, tuple(chosen))
     name = handout_name(chosen)
     briefview.downloads(
-        lambda fmt: briefview.handout_file(corpus.fingerprint, corpus, tuple(chosen), fmt),
+        lambda fmt: cache.handout_file(corpus, tuple(chosen), fmt),
         {fmt: f"{name}.{fmt}" for fmt in briefview.FORMAT_LABELS},
         key="seminar-download",
         what="handout",
@@ -61,9 +61,9 @@ st.caption("A guide to one text for students: its thesis, structure, evidence an
 doc_id = st.selectbox(
     "Document", list(documents), format_func=lambda d: documents[d].title, key="seminar-doc"
 )
-briefview.show_guide(briefview.guide(corpus.fingerprint, corpus, doc_id))
+briefview.show_guide(cache.guide(corpus, doc_id))
 briefview.downloads(
-    lambda fmt: briefview.guide_file(corpus.fingerprint, corpus, doc_id, fmt),
+    lambda fmt: cache.guide_file(corpus, doc_id, fmt),
     {fmt: f"guide-{doc_id}.{fmt}" for fmt in briefview.FORMAT_LABELS},
     key="seminar-guide-download",
     what="guide",

@@ -3,7 +3,7 @@ date is, and the dated events they refer to."""
 
 import streamlit as st
 
-from perspectives.ui import links, reading, urlstate, widgets
+from perspectives.ui import cache, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views import timeline
 
@@ -33,9 +33,9 @@ st.caption(
     "◆ certain, ■ fairly certain, ▲ uncertain (and fainter). Small orange dots are the events "
     "the document refers to, joined to it by a line. Hover a mark for details."
 )
-st.altair_chart(reading.timeline_chart(corpus.fingerprint, corpus, topic), width="stretch")
+st.altair_chart(cache.timeline_chart(corpus, topic), width="stretch")
 
-events = reading.events_table(corpus.fingerprint, corpus, topic)
+events = cache.events_table(corpus, topic)
 st.header("Events the documents refer to", anchor=False)
 if events.empty:
     st.info("No dated event on this topic yet.")

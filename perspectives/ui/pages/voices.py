@@ -75,9 +75,7 @@ st.divider()
 st.caption(
     f"{widgets.md(voice.name)}'s positions with every quote, and the topics it is silent on:"
 )
-widgets.download_table(cache.voice_table(corpus.fingerprint, corpus, voice_id), f"voice-{voice_id}")
+widgets.download_table(cache.voice_table(corpus, voice_id), f"voice-{voice_id}")
 st.caption("Distances to every other voice it shares a topic with:")
-widgets.download_table(
-    cache.neighbours_table(corpus.fingerprint, corpus, voice_id), f"neighbours-{voice_id}"
-)
+widgets.download_table(cache.neighbours_table(corpus, voice_id), f"neighbours-{voice_id}")
 links.copy_link("voices", voice=voice_id)
