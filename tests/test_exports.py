@@ -15,8 +15,9 @@ from pypdf import PdfReader
 from perspectives.corpus import load_corpus
 from perspectives.exports import pdf_printer as pdf_layout
 from perspectives.exports.files import write_atomic
-from perspectives.exports.markdown import brief_md, guide_md, handout_md
-from perspectives.exports.pdf import brief_pdf, handout_pdf
+from perspectives.exports.layout import brief_layout, guide_layout, handout_layout
+from perspectives.exports.markdown import write_markdown
+from perspectives.exports.pdf import write_pdf
 from perspectives.exports.pdf_printer import ascii_safe
 from perspectives.exports.printed import brief_export, guide_export, handout_export
 from perspectives.teaching.brief import build_brief, custom_motion
@@ -45,6 +46,26 @@ def pdf_pages(data: bytes) -> list[str]:
 def docx_text(data: bytes) -> str:
     document = open_docx(io.BytesIO(data))
     return flat("\n".join(p.text for p in document.paragraphs))
+
+
+def brief_md(brief) -> str:
+    return write_markdown(brief_layout(brief))
+
+
+def handout_md(handout) -> str:
+    return write_markdown(handout_layout(handout))
+
+
+def guide_md(guide) -> str:
+    return write_markdown(guide_layout(guide))
+
+
+def brief_pdf(brief) -> bytes:
+    return write_pdf(brief_layout(brief))
+
+
+def handout_pdf(handout) -> bytes:
+    return write_pdf(handout_layout(handout))
 
 
 def brief_voices(brief) -> set[str]:

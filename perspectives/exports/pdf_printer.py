@@ -6,6 +6,11 @@ other usual system folders, and matplotlib's bundled copy if matplotlib is insta
 any of them the PDF falls back to the core Helvetica font, which only covers Latin-1: curly
 quotes become straight ones, dashes hyphens, an ellipsis three dots, and any other character
 outside Latin-1 its closest unaccented letter or "?" (see `ascii_safe`).
+
+Every string is made printable first (`safe_text.printable`); with DejaVu Sans, a character the
+font has no glyph for (Chinese, most emoji) prints as U+FFFD "�" rather than as an empty box
+or nothing. Text is laid out left to right without shaping: right-to-left scripts print, in
+logical order.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ from io import BytesIO
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
+
+from perspectives.safe_text import REPLACEMENT, printable
 
 FONT_ENV = "PERSPECTIVES_PDF_FONT_DIR"
 FONT_FILES = {
@@ -55,6 +63,8 @@ TRANSLITERATION = str.maketrans(
     }
 )
 GREY, INK, CARD_FILL = (85, 85, 85), (20, 20, 20), (242, 242, 238)
+_GLYPHS: dict[tuple[str, ...], frozenset[int]] = {}
+Part = tuple[str, str, str]  # (style, text, link): "B" bold, "I" italic, "g" grey; link or ""
 
 
 def font_dirs() -> list[Path]:
@@ -79,7 +89,7 @@ def unicode_font() -> dict[str, Path] | None:
 
 def ascii_safe(text: str) -> str:
     """Text the core fonts can print: typographic marks to ASCII, the rest to Latin-1."""
-    text = text.translate(TRANSLITERATION)
+    text = printable(text).translate(TRANSLITERATION)
     if all(ord(ch) < 256 for ch in text):
         return text
     out = []
@@ -114,11 +124,24 @@ class Printer(FPDF):
             for style, path in files.items():
                 self.add_font("dejavu", style, str(path))
             self.family_name, self.unicode = "dejavu", True
+            key = tuple(str(path) for path in files.values())
+            if key not in _GLYPHS:  # what all four styles can print, found once per process
+                fonts = [self.fonts[f"dejavu{style}"] for style in files]
+                cmaps = [frozenset(f.cmap) for f in fonts if isinstance(f, TTFFont)]
+                _GLYPHS[key] = frozenset.intersection(*cmaps)
+            self.glyphs = _GLYPHS[key]
         else:
             self.family_name, self.unicode = "helvetica", False
+            self.glyphs = frozenset()
 
     def t(self, text: str) -> str:
-        return text if self.unicode else ascii_safe(text)
+        """Text this document's font can print (see the module's note)."""
+        if not self.unicode:
+            return ascii_safe(text)
+        text = printable(text)
+        if all(ord(ch) in self.glyphs or ch in "\n\t" for ch in text):
+            return text
+        return "".join(ch if ord(ch) in self.glyphs or ch in "\n\t" else REPLACEMENT for ch in text)
 
     def font(self, size: float, style: str = "", colour=INK) -> None:
         self.set_font(self.family_name, style, size * self.scale)
@@ -146,7 +169,8 @@ class Printer(FPDF):
         self.ln(1 * self.scale)
 
     def runs(self, parts, size: float = 10, indent: float = 0.0, bullet: str = "") -> None:
-        """One paragraph of (style, text) runs that wrap together; a bullet hangs left of it."""
+        """One paragraph of (style, text) or (style, text, link) runs that wrap together; a
+        bullet hangs left of it."""
         margin = self.l_margin
         h = self.line_height(size)
         if bullet:
@@ -157,13 +181,13 @@ class Printer(FPDF):
         self.set_left_margin(margin + indent)
         self.set_x(margin + indent)
         carry = ""
-        for style, text in parts:
+        for style, text, *link in parts:
             # A run's trailing space moves to the start of the next run, so that the line can
             # break there: write() cannot break at a space that ended the previous run.
             text, carry = carry + text.rstrip(" "), " " * (len(text) - len(text.rstrip(" ")))
             colour = GREY if "g" in style else INK
             self.font(size, style.replace("g", ""), colour)
-            self.write(h, self.t(text))
+            self.write(h, self.t(text), link=link[0] if link else "")
         self.set_left_margin(margin)
         self.ln(h + 1 * self.scale)
 

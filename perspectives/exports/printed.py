@@ -1,5 +1,6 @@
 """One entry point for printable exports (briefs, handouts, reading guides) in Markdown, DOCX
-and PDF, and the fixed phrases every renderer shares so the three formats say the same thing.
+and PDF: the teaching object is built, laid out once as blocks (`exports.layout`), and written
+by the format's writer (`WRITERS`).
 
     export = brief_export(corpus, corpus.motion("economic-nato"), "opposition", "pdf")
     write_atomic(export.filename, export.data)
@@ -7,50 +8,54 @@ and PDF, and the fixed phrases every renderer shares so the three formats say th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from perspectives import stance
 from perspectives.corpus.entities import Motion
 from perspectives.corpus.model import Corpus
+from perspectives.exports.blocks import Layout
+from perspectives.exports.layout import brief_layout, guide_layout, handout_layout
+from perspectives.teaching.brief import build_brief
+from perspectives.teaching.guide import build_guide
+from perspectives.teaching.handout import build_handout, default_chart
 
 FORMATS = {
     "md": "text/markdown",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-NOTHING_INVENTED = (
-    "Every sentence of this brief is a curated summary from the corpus or a fixed template "
-    "around one; every quote is verbatim, with its source."
-)
-COMMON_GROUND_NOTE = (
-    "The corpus records no concessions as such. Listed here are the positions that take no "
-    "side, are balanced (0) or hold both readings (mixed), and the voices silent on the topic."
-)
-ANSWER_LINKS = {
-    "explicit": "Linked in the corpus",
-    "stance": "Opposite stance, not linked",
+
+
+def write_md(layout: Layout) -> bytes:
+    from perspectives.exports.markdown import write_markdown
+
+    return write_markdown(layout).encode("utf-8")
+
+
+def write_docx(layout: Layout) -> bytes:
+    from perspectives.exports.word import write_docx as write
+
+    return write(layout)
+
+
+def write_pdf(layout: Layout) -> bytes:
+    from perspectives.exports.pdf import write_pdf as write
+
+    return write(layout)
+
+
+# Format -> writer. The writers import python-docx and fpdf2 only when a file is asked for.
+WRITERS: dict[str, Callable[[Layout], bytes]] = {
+    "md": write_md,
+    "docx": write_docx,
+    "pdf": write_pdf,
 }
 
 
-def brief_title(brief) -> str:
-    return f"Debate brief for the {brief.side}: {brief.topic_label}"
-
-
-def side_line(brief) -> str:
-    end = stance.end_sign(brief.pole)
-    return (
-        f"Our side: the {brief.side}, defending “{brief.pole_label}” (the {end} end of the "
-        f"axis: {brief.orientation_label}); the other side defends “{brief.other_pole_label}”."
-    )
-
-
-def answer_text(brief, answer) -> str:
-    """An answer's summary, or a pointer to the line of our case that already gives it."""
-    for number, line in enumerate(brief.lines, 1):
-        if any(a.position_id == answer.argument.position_id for a in line.arguments):
-            return f"see our case, line {number}."
-    return answer.argument.summary
+def render(layout: Layout, fmt: str) -> bytes:
+    if fmt not in WRITERS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    return WRITERS[fmt](layout)
 
 
 @dataclass(frozen=True)
@@ -64,22 +69,6 @@ class Export:
         return {"path": path, "bytes": len(self.data), "mime": self.mime, "counts": self.counts}
 
 
-def _render(document, kind: str, fmt: str) -> bytes:
-    if fmt == "md":
-        from perspectives.exports import markdown as render_md
-
-        return getattr(render_md, f"{kind}_md")(document).encode("utf-8")
-    if fmt == "docx":
-        from perspectives.exports import word as render_docx
-
-        return getattr(render_docx, f"{kind}_docx")(document)
-    if fmt == "pdf":
-        from perspectives.exports import pdf as render_pdf
-
-        return getattr(render_pdf, f"{kind}_pdf")(document)
-    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-
-
 def brief_name(motion: Motion, side: str, custom: bool) -> str:
     if custom:
         return f"brief-{motion.topic}-{motion.proposition}-custom-{side}"
@@ -87,11 +76,10 @@ def brief_name(motion: Motion, side: str, custom: bool) -> str:
 
 
 def brief_export(corpus: Corpus, motion: Motion, side: str, fmt: str) -> Export:
-    from perspectives.teaching.brief import build_brief
-
     brief = build_brief(corpus, motion, side)
     name = brief_name(motion, side, brief.motion_id is None)
-    return Export(f"{name}.{fmt}", _render(brief, "brief", fmt), FORMATS[fmt], brief.counts())
+    data = render(brief_layout(brief), fmt)
+    return Export(f"{name}.{fmt}", data, FORMATS[fmt], brief.counts())
 
 
 def handout_name(topic_ids: Sequence[str]) -> str:
@@ -100,16 +88,12 @@ def handout_name(topic_ids: Sequence[str]) -> str:
 
 
 def handout_export(corpus: Corpus, topic_ids: Sequence[str], fmt: str) -> Export:
-    from perspectives.teaching.handout import build_handout, default_chart
-
     handout = build_handout(corpus, topic_ids, chart=None if fmt == "md" else default_chart)
-    data = _render(handout, "handout", fmt)
+    data = render(handout_layout(handout), fmt)
     return Export(f"{handout_name(topic_ids)}.{fmt}", data, FORMATS[fmt], handout.counts())
 
 
 def guide_export(corpus: Corpus, document_id: str, fmt: str) -> Export:
-    from perspectives.teaching.guide import build_guide
-
     guide = build_guide(corpus, document_id)
-    data = _render(guide, "guide", fmt)
+    data = render(guide_layout(guide), fmt)
     return Export(f"guide-{document_id}.{fmt}", data, FORMATS[fmt], guide.counts())

@@ -1,8 +1,7 @@
-"""Seminar handouts (one sheet per topic) and reading guides (one per document), as structured
-documents ready for the renderers in `render_md`, `render_docx` and `render_pdf`.
+"""Seminar handouts (one sheet per topic), as structured documents ready for the printed layout
+(`exports.layout`).
 
     handout = build_handout(corpus, ["social-credit", "covid-19"])
-    guide = build_guide(corpus, "gardels-2018")
 
 Like briefs, they hold only curated text from the corpus and fixed templates around it.
 """
@@ -12,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from perspectives.corpus.entities import Position
+from perspectives import stance
+from perspectives.corpus.entities import Orientation, Position
 from perspectives.corpus.model import Corpus
 from perspectives.teaching.evidence_cards import (
     Card,
@@ -41,6 +41,7 @@ class TopicSheet:
     description: str
     low_label: str  # the topic's words for -2 ...
     high_label: str  # ... and for +2
+    axis: str  # the two in a line, from `stance.axis_line`
     spectrum: tuple[tuple[int, tuple[str, ...]], ...]  # (stance, voice names), low to high
     mentions: tuple[str, ...]  # voices that mention the topic without taking a side
     quotes: tuple[ContrastQuote, ...]
@@ -53,8 +54,7 @@ class TopicSheet:
 @dataclass(frozen=True)
 class SeminarHandout:
     corpus_name: str
-    low_name: str  # the corpus' orientation labels
-    high_name: str
+    orientation: Orientation  # what the low and high ends mean across the corpus
     sheets: tuple[TopicSheet, ...]
     blind_spots: tuple[tuple[str, str], ...]  # (title, description)
     sources: tuple[Source, ...]
@@ -108,6 +108,7 @@ def topic_sheet(corpus: Corpus, topic_id: str, chart: ChartRenderer | None = Non
         description=topic.description,
         low_label=topic.poles.low,
         high_label=topic.poles.high,
+        axis=stance.axis_line(topic),
         spectrum=spectrum,
         mentions=tuple(corpus.voice(p.voice).name for p in positions if p.stance is None),
         quotes=quotes,
@@ -134,8 +135,7 @@ def build_handout(
     documents = {p.document for t in unique for p in corpus.positions_for_topic(t)}
     return SeminarHandout(
         corpus_name=corpus.name,
-        low_name=corpus.orientation.low.label,
-        high_name=corpus.orientation.high.label,
+        orientation=corpus.orientation,
         sheets=sheets,
         blind_spots=tuple((b.title, b.description) for b in corpus.blind_spots),
         sources=sources_of(corpus, documents),

@@ -52,9 +52,7 @@ if chosen:
         key="seminar-download",
         what="handout",
     )
-    for sheet in handout.sheets:
-        briefview.show_sheet(corpus, sheet)
-    briefview.handout_blind_spots(handout)
+    briefview.show_handout(corpus, handout)
 else:
     st.info("Choose at least one topic to prepare a handout.")
 

@@ -1,0 +1,129 @@
+"""The printed layout's blocks (`exports.blocks`) on screen, with Streamlit elements.
+
+Only rendering: what a brief, a handout or a guide says is decided in `exports.layout`. Every
+string goes through `md()`, so corpus text is shown as text, never as markup or HTML; web
+addresses are shown as text too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+import streamlit as st
+
+from perspectives.corpus.model import Corpus
+from perspectives.exports.blocks import (
+    Block,
+    Figure,
+    Group,
+    Heading,
+    Image,
+    Item,
+    Note,
+    PageBreak,
+    Paragraph,
+    Quote,
+    Run,
+    Runs,
+)
+from perspectives.ui.widgets import md
+
+HeadingStyle = Literal["skip", "subheader", "divided", "bold"]
+Headings = dict[int, HeadingStyle]
+
+
+def _run(run: Run) -> str:
+    """A run as Markdown: escaped text inside its style's markers, spaces kept outside (muted
+    runs are plain: the lines that hold them show as captions)."""
+    core = run.text.strip()
+    if not core:
+        return " " if run.text else ""
+    text = md(core)
+    marks = ("**" if run.bold else "") + ("*" if run.italic else "")
+    lead = " " if run.text[:1].isspace() else ""
+    trail = " " if run.text[-1:].isspace() else ""
+    return f"{lead}{marks}{text}{marks[::-1]}{trail}"
+
+
+def inline(runs: Runs) -> str:
+    return "".join(_run(r) for r in runs).strip()
+
+
+def card(quote: Quote) -> None:
+    st.markdown(f"> “{md(quote.text)}”")
+    st.caption(md(f"— {quote.speaker}. {quote.title}, {quote.where}, ") + f"¶ {quote.paragraph}")
+
+
+def heading(block: Heading, style: HeadingStyle) -> None:
+    if style == "skip":
+        return
+    if style in ("subheader", "divided"):
+        divider = "gray" if style == "divided" else False
+        st.subheader(md(block.full), anchor=False, divider=divider)
+        return
+    detail = f" · {md(block.detail)}" if block.detail else ""
+    st.markdown(f"**{md(block.text)}**{detail}")
+
+
+def item(block: Item) -> None:
+    marker = f"{block.number}\\." if block.number is not None else "-"
+    st.markdown(f"{marker} {inline(block.runs)}")
+    if block.detail:
+        st.caption(inline(block.detail))
+    if block.quote:
+        card(block.quote)
+
+
+def figure(block: Figure) -> None:
+    st.markdown(f"**{md(block.figure)}**: {md(block.about)}; {md(block.attribution)}.")
+    if block.caution:
+        st.markdown(f"*Caution:* {md(block.caution)}")
+    card(block.quote)
+
+
+def show_block(block: Block, headings: Headings, corpus: Corpus | None = None) -> None:
+    """One block. A spectrum chart is drawn live from `corpus` when given (else its PNG, else
+    the words that stand in for it)."""
+    match block:
+        case Heading():
+            heading(block, headings.get(block.level, "bold"))
+        case Paragraph() if block.size == "small":
+            st.caption(inline(block.runs))
+        case Paragraph():
+            st.markdown(inline(block.runs))
+        case Note() if block.empty:
+            st.info(md(block.text))
+        case Note():
+            st.caption(md(block.text))
+        case Quote():
+            card(block)
+        case Item():
+            item(block)
+        case Figure():
+            figure(block)
+        case Image():
+            _image(block, corpus)
+        case PageBreak():
+            pass
+        case Group():
+            with st.container(border=True):
+                show_blocks(block.blocks, headings, corpus)
+
+
+def _image(block: Image, corpus: Corpus | None) -> None:
+    if block.topic_id and corpus is not None:
+        if block.fallback:  # somebody is placed: there is something to draw
+            from perspectives.charts import spectrum
+
+            st.altair_chart(spectrum.spectrum_strip(corpus, block.topic_id), width="stretch")
+    elif block.png:
+        st.image(block.png)
+    else:
+        for entry in block.fallback:
+            item(entry)
+
+
+def show_blocks(blocks: Iterable[Block], headings: Headings, corpus: Corpus | None = None) -> None:
+    for block in blocks:
+        show_block(block, headings, corpus)
