@@ -10,9 +10,9 @@ reported at all.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
-from difflib import get_close_matches
 from typing import Any
 
+from perspectives.corpus import integrity
 from perspectives.corpus.document import Document
 from perspectives.corpus.entities import Claim, Event, Evidence, Position
 from perspectives.corpus.entries import Entry
@@ -112,7 +112,7 @@ class _Checker:
                     entry.file,
                     entry_id,
                     entry.line,
-                    f"duplicate {kind} id '{entry_id}' (first at {_at(seen)})",
+                    integrity.duplicate(kind, entry_id, _at(seen)),
                 )
             else:
                 first[entry_id] = entry
@@ -134,13 +134,11 @@ class _Checker:
         kind = field.rstrip("s")
         if self.is_broken(kind, target):
             return False
-        close = get_close_matches(target, list(known), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
         self.report(
             entry.file,
             entry_id,
             line or line_of(entry.raw, (field,)),
-            f"unknown {kind} '{target}'{hint}",
+            integrity.unknown(kind, target, known),
         )
         return False
 
@@ -227,7 +225,7 @@ class _Checker:
                     entry.file,
                     None,
                     entry.document_line,
-                    f"unknown document '{document_id}' (no documents/{document_id}.md)",
+                    integrity.unknown_document_file(document_id),
                 )
             ok = self.reference(entry, position_id, "voice", position.voice, voices)
             ok &= self.reference(entry, position_id, "topic", position.topic, topics)
@@ -237,8 +235,7 @@ class _Checker:
                     entry.file,
                     position_id,
                     line_of(entry.raw, ("voice",)),
-                    f"voice '{position.voice}' does not list document '{document_id}' "
-                    "among its documents (analysis/voices.yaml)",
+                    integrity.not_listed(position.voice, document_id),
                 )
             if position_id in first:
                 ok = False
@@ -246,9 +243,9 @@ class _Checker:
                     entry.file,
                     position_id,
                     entry.line,
-                    f"voice '{position.voice}' already has a position on topic "
-                    f"'{position.topic}' (at {_at(first[position_id])}); "
-                    "a voice has at most one position per topic",
+                    integrity.second_position(
+                        position.voice, position.topic, _at(first[position_id])
+                    ),
                 )
             else:
                 first[position_id] = entry
@@ -266,11 +263,9 @@ class _Checker:
             for number, answered in enumerate(entry.value.answers):
                 line = line_of(entry.raw, ("answers", number))
                 if answered == position_id:
-                    self.report(entry.file, position_id, line, "a position cannot answer itself")
+                    self.report(entry.file, position_id, line, integrity.answers_itself())
                 elif answered not in first and not self.is_broken("position", answered):
-                    self.report(
-                        entry.file, position_id, line, f"answers unknown position '{answered}'"
-                    )
+                    self.report(entry.file, position_id, line, integrity.answers_unknown(answered))
         return built
 
     def claim(self, entry: Entry, voices: Collection[str], topics: Collection[str]) -> Claim | None:

@@ -2,7 +2,8 @@
 
 Every class is a frozen pydantic model that forbids unknown fields and holds tuples, not lists:
 once a corpus is loaded nothing in it changes. Load one with `perspectives.corpus.load_corpus`.
-The classes are defined in `document.py` and `analysis.py`; import them from here.
+The classes are defined in `document.py` and `entities.py`; import them from here. A Corpus
+refuses a dangling reference (`integrity`), so any Corpus, loaded or built, holds together.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import cached_property
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
+from perspectives.corpus import integrity
 from perspectives.corpus.document import Document, DocumentMeta, DocumentNotes, Paragraph
 from perspectives.corpus.entities import (
     BlindSpot,
@@ -55,6 +57,9 @@ __all__ = [
 ]
 
 
+_LISTED = 50  # broken references written out in a model's error
+
+
 class Corpus(Model):
     """Every document and every piece of analysis of one corpus folder.
 
@@ -78,6 +83,17 @@ class Corpus(Model):
     guides: tuple[Guide, ...] = Field(default=(), repr=False)
     blind_spots: tuple[BlindSpot, ...] = Field(default=(), repr=False)
     fingerprint: str
+
+    @model_validator(mode="after")
+    def _holds_together(self) -> Corpus:
+        """No dangling reference, however the corpus was built (the loader checks the same
+        rules first, with the same words, against files and lines)."""
+        broken = list(integrity.dangling(self))
+        if broken:
+            listed = "\n".join(broken[:_LISTED])
+            more = f"\n... and {len(broken) - _LISTED} more" if len(broken) > _LISTED else ""
+            raise ValueError(f"the corpus does not hold together:\n{listed}{more}")
+        return self
 
     def __hash__(self) -> int:
         return hash((self.source, self.fingerprint))
