@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import itertools
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +19,10 @@ from typing import Any
 
 import pytest
 import yaml
+
+# Corpus snapshots (perspectives.corpus.snapshot) of the test run go to a folder of its own, for
+# this process and the apps and commands it starts, never to the user's cache.
+os.environ.setdefault("PERSPECTIVES_CACHE_DIR", tempfile.mkdtemp(prefix="perspectives-cache-"))
 
 ESSAY_TEXT = """The Trust Machine
 
