@@ -56,7 +56,7 @@ def seconds(start: float) -> float:
 
 def cold_load(path: Path):
     clear_cache()
-    evidence._index.cache_clear()  # the per-text index the quote locator builds and caches
+    evidence.text_index.cache_clear()  # the per-text index the quote locator caches
     start = time.perf_counter()
     corpus = load_cached(path)
     return corpus, seconds(start)

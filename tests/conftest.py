@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import copy
 import itertools
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +21,10 @@ import pytest
 import yaml
 
 from tests.store_backends import store_url  # noqa: F401  (the store's two backends)
+
+# Corpus snapshots (perspectives.corpus.snapshot) of the test run go to a folder of its own, for
+# this process and the apps and commands it starts, never to the user's cache.
+os.environ.setdefault("PERSPECTIVES_CACHE_DIR", tempfile.mkdtemp(prefix="perspectives-cache-"))
 
 ESSAY_TEXT = """The Trust Machine
 

@@ -16,7 +16,7 @@ from perspectives.corpus import integrity
 from perspectives.corpus.document import Document
 from perspectives.corpus.entities import Claim, Event, Evidence, Position
 from perspectives.corpus.entries import Entry
-from perspectives.corpus.quotes import closest_passage, locate, mentions_name
+from perspectives.corpus.quotes import TextIndex, closest_passage, locate, mentions_name
 from perspectives.corpus.yamlfile import line_of
 
 Report = Callable[[str, "str | None", "int | None", str], None]
@@ -92,6 +92,16 @@ class _Checker:
         self.documents = documents
         self.texts = texts
         self.broken = broken
+        # One index per document for the whole load: checks run kind by kind (voices, positions,
+        # claims, events), each visiting the documents again, so a bounded cache would rebuild
+        # them over and over on a corpus of more documents than it holds.
+        self.indexes: dict[str, TextIndex] = {}
+
+    def index(self, document_id: str, text: str) -> TextIndex:
+        found = self.indexes.get(document_id)
+        if found is None:
+            found = self.indexes[document_id] = TextIndex(text)
+        return found
 
     def is_broken(self, kind: str, entry_id: str) -> bool:
         return entry_id in self.broken.get(kind, ())
@@ -164,14 +174,15 @@ class _Checker:
         text = self.texts.get(document_id)
         if text is None:
             return None
-        span = locate(text, quote)
+        index = self.index(document_id, text)
+        span = locate(text, quote, index)
         if span is None:
             self.report(
                 entry.file,
                 entry_id,
                 line_of(entry.raw, loc),
                 f'quote not found in document {document_id}: "{_clip(quote)}" '
-                f'(closest passage: "{closest_passage(text, quote)}")',
+                f'(closest passage: "{closest_passage(text, quote, index=index)}")',
             )
             return None
         document = self.documents.get(document_id)
@@ -197,7 +208,8 @@ class _Checker:
             text = self.texts.get(document_id)
             if text is None or voice.relation == "author":
                 continue
-            if not any(mentions_name(text, name) for name in voice.names):
+            index = self.index(document_id, text)
+            if not any(mentions_name(text, name, index) for name in voice.names):
                 self.report(
                     entry.file,
                     voice.id,

@@ -78,18 +78,26 @@ class FolderFiles:
         return self.path(rel).read_bytes()
 
     def stamp(self) -> tuple:
-        """What changes when a file of the corpus changes: each file's path, mtime and size."""
+        """What changes when a file of the corpus changes: each file's path, mtime and size.
+        (os.scandir: the folder listing already holds most of what a stat needs.)"""
         found = []
-        for top, _dirs, files in os.walk(self.root):
-            for name in files:
-                path = Path(top) / name
+        pending = [("", self.root)]
+        while pending:
+            prefix, folder = pending.pop()
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                rel = prefix + entry.name
                 try:
-                    info = path.stat()
+                    if entry.is_dir(follow_symlinks=True):
+                        pending.append((rel + "/", entry.path))
+                        continue
+                    info = entry.stat(follow_symlinks=True)
                 except OSError:
                     continue
-                found.append(
-                    (path.relative_to(self.root).as_posix(), info.st_mtime_ns, info.st_size)
-                )
+                found.append((rel, info.st_mtime_ns, info.st_size))
         return tuple(sorted(found))
 
 

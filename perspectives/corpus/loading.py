@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
+from perspectives.corpus import snapshot
 from perspectives.corpus.entities import Orientation
 from perspectives.corpus.file_shapes import ManifestInput
 from perspectives.corpus.files import CorpusFiles, FolderFiles
@@ -51,25 +53,49 @@ def read_orientation(path: Path | str) -> Orientation | None:
         return None
 
 
-_cache: dict[Path, tuple[tuple, Corpus]] = {}
+_cache: dict[Path, tuple[tuple, Corpus, float]] = {}  # root -> (stamp, corpus, checked at)
 _cache_lock = threading.Lock()
 
 
-def load_cached(path: Path | str | None = None) -> Corpus:
-    """`load_corpus` of a folder, reloading only when a file was added, removed or changed."""
+def load_cached(path: Path | str | None = None, recheck_after: float = 0.0) -> Corpus:
+    """`load_corpus` of a folder, reloading only when a file was added, removed or changed.
+
+    The folder is stamped (each file's path, mtime and size) at most once per `recheck_after`
+    seconds: a page run does not walk a folder of thousands of files every time. A changed
+    folder is read from the snapshot of its content fingerprint when there is one (another
+    process or an earlier run loaded the same files), else loaded, checked and snapshotted.
+    """
     root = Path(path if path is not None else default_corpus_path()).resolve()
-    files = FolderFiles(root)
-    stamp = files.stamp() if root.is_dir() else ()
     with _cache_lock:
         hit = _cache.get(root)
-    if hit is not None and hit[0] == stamp:
+    now = time.monotonic()
+    if hit is not None and recheck_after > 0 and now - hit[2] < recheck_after:
         return hit[1]
-    corpus = load_corpus(files)
+    files = FolderFiles(root)
+    stamp = files.stamp() if root.is_dir() else ()
+    if hit is not None and hit[0] == stamp:
+        with _cache_lock:
+            _cache[root] = (stamp, hit[1], now)
+        return hit[1]
+    corpus = load_snapshotted(files) if stamp else load_corpus(files)
     with _cache_lock:
-        _cache[root] = (stamp, corpus)
+        _cache[root] = (stamp, corpus, now)
+    return corpus
+
+
+def load_snapshotted(files: CorpusFiles) -> Corpus:
+    """The corpus of `files`, from its snapshot when one exists; a valid corpus loaded from its
+    files is snapshotted for next time."""
+    key = snapshot.content_fingerprint(files)
+    corpus = snapshot.read(key)
+    if corpus is None:
+        with snapshot.paused_gc():
+            corpus = load_corpus(files)
+        snapshot.write(key, corpus)
     return corpus
 
 
 def clear_cache() -> None:
+    """Forget the corpora held in memory (the snapshots on disk stay)."""
     with _cache_lock:
         _cache.clear()

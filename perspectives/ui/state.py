@@ -12,13 +12,14 @@ from perspectives.ui.widgets import md
 from perspectives.wording import counted
 
 LISTED = 30  # problems written out in full; the table below holds them all
+RECHECK_SECONDS = 2.0  # how often a page run looks for changed corpus files
 
 
 def corpus_or_stop() -> Corpus:
     """The corpus (reloaded when its files change); on problems, list them all and stop."""
     path = default_corpus_path()
     try:
-        return load_cached(path)
+        return load_cached(path, recheck_after=RECHECK_SECONDS)
     except CorpusError as error:
         show_problems(path, error.problems)
         st.stop()
