@@ -6,7 +6,19 @@ import argparse
 import re
 from pathlib import Path
 
+import pytest
+import yaml
+
 from perspectives.cli.main import build_parser
+from perspectives.corpus.document import DocumentMeta
+from perspectives.corpus.file_shapes import (
+    LIST_FILES,
+    ManifestInput,
+    PositionInput,
+    PositionsFileInput,
+)
+from perspectives.corpus.loader import ANALYSIS, DOCUMENTS, MANIFEST, POSITIONS
+from perspectives.corpus.yamlfile import split_front_matter
 from perspectives.ui.navigation import PAGE_SPECS
 from perspectives.views.tables import POSITION_COLUMNS
 
@@ -43,20 +55,13 @@ def test_the_export_columns_are_in_the_readme():
     assert not missing, missing
 
 
-def test_every_kind_of_analysis_file_is_in_the_format_doc():
-    for name in (
-        "corpus.yaml",
-        "topics.yaml",
-        "camps.yaml",
-        "voices.yaml",
-        "positions/",
-        "claims",
-        "events",
-        "motions.yaml",
-        "guides",
-        "blind_spots.yaml",
-    ):
-        assert name in FORMAT, name
+def test_every_kind_of_corpus_file_is_in_the_format_doc():
+    """The list comes from the loader itself, so a new kind of file must be documented."""
+    names = [MANIFEST, f"{DOCUMENTS}/", f"{ANALYSIS}/{POSITIONS}/"]
+    names += [f"{ANALYSIS}/{f.name}.yaml" for f in LIST_FILES]
+    names += [f"{ANALYSIS}/{f.name}/" for f in LIST_FILES if f.folder_allowed]
+    missing = [name for name in names if name not in FORMAT]
+    assert not missing, missing
 
 
 def test_the_readme_test_line_is_what_ci_runs():
@@ -65,3 +70,79 @@ def test_the_readme_test_line_is_what_ci_runs():
     command = test_line.split("&&")[-1].split("#")[0].strip()
     assert command == "python -m pytest"
     assert re.search(rf"^{re.escape(command)}\s*$", ci, re.M)
+
+
+# --- every YAML example in the docs is valid -------------------------------------------------
+
+FENCE = re.compile(r"^```(yaml|markdown)\n(.*?)^```", re.M | re.S)
+HEADING = re.compile(r"^#{2,3} (\S+)", re.M)
+FILE_COMMENT = re.compile(
+    r"^# (corpus\.yaml|analysis/[\w/*.-]+\.yaml|documents/[\w.-]+\.md)\b.*$", re.M
+)
+
+
+def _file_kind(path: str) -> str:
+    """corpus.yaml, documents, positions, or a list file's name (read from the loader)."""
+    if path == MANIFEST:
+        return "manifest"
+    if path.startswith(f"{DOCUMENTS}/"):
+        return "document"
+    parts = path.split("/")
+    if parts[0] == ANALYSIS and len(parts) > 2 and parts[1] == POSITIONS:
+        return "positions"
+    name = parts[1].removesuffix(".yaml") if parts[0] == ANALYSIS else ""
+    assert name in {f.name for f in LIST_FILES}, f"no such kind of corpus file: {path}"
+    return name
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    """(where, file kind, text) for every YAML example (and document example) in the docs."""
+    found = []
+    for doc_name, text in (("README.md", README), ("docs/FORMAT.md", FORMAT)):
+        for match in FENCE.finditer(text):
+            lang, body = match.group(1), match.group(2)
+            headings = HEADING.findall(text[: match.start()])
+            heading = headings[-1] if headings else ""
+            line = text[: match.start()].count("\n") + 1
+            pieces = FILE_COMMENT.split(body)
+            if len(pieces) > 1:  # "# analysis/topics.yaml" comments split one block into files
+                for path, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+                    found.append((f"{doc_name}:{line} ({path})", _file_kind(path), piece))
+            elif lang == "markdown" and heading.startswith(f"{DOCUMENTS}/"):
+                found.append((f"{doc_name}:{line}", "document", body))
+            elif lang == "yaml":
+                found.append((f"{doc_name}:{line} ({heading})", _file_kind(heading), body))
+    return found
+
+
+def _validate(kind: str, text: str) -> None:
+    if kind == "document":
+        front, _body = split_front_matter(text)
+        DocumentMeta.model_validate(yaml.safe_load(front))
+        return
+    data = yaml.safe_load(text)
+    if kind == "manifest":
+        ManifestInput.model_validate(data)
+    elif kind == "positions":
+        header = PositionsFileInput.model_validate(data)
+        for position in header.positions:
+            PositionInput.model_validate(position)
+    else:
+        model = next(f.model for f in LIST_FILES if f.name == kind)
+        assert isinstance(data, list) and data, "a list file's example is a list of entries"
+        for entry in data:
+            model.model_validate(entry)
+
+
+EXAMPLES = _examples()
+
+
+def test_the_docs_show_an_example_of_every_kind_of_file():
+    kinds = {kind for _, kind, _ in EXAMPLES}
+    expected = {"manifest", "document", "positions"} | {f.name for f in LIST_FILES}
+    assert expected <= kinds, expected - kinds
+
+
+@pytest.mark.parametrize("where, kind, text", EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_every_example_in_the_docs_is_valid_when_copied(where, kind, text):
+    _validate(kind, text)

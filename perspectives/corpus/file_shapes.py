@@ -1,4 +1,5 @@
-"""The shapes of the corpus files, where they differ from the domain classes.
+"""The shapes of the corpus files: which files a corpus has, and, where they differ from the
+domain classes, what their entries look like.
 
 Topics, camps, voices, motions, guides and blind spots are read straight into their domain
 classes. Positions, claims and events hold quotes as written; the loader locates each quote in
@@ -8,12 +9,13 @@ its document and builds the domain object with `Evidence` in its place.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date as Date
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, model_validator
 
-from perspectives.corpus.entities import Orientation
+from perspectives.corpus.entities import BlindSpot, Camp, Guide, Motion, Orientation, Topic, Voice
 from perspectives.corpus.fields import (
     Disagreement,
     EvidenceCount,
@@ -97,3 +99,30 @@ class EventInput(Model):
     description: OptionalText = ""
     topics: tuple[Slug, ...] = ()
     mentions: tuple[MentionInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class ListFile:
+    """A kind of analysis file holding a list of entries: analysis/NAME.yaml (and, where
+    `folder_allowed`, analysis/NAME/*.yaml too)."""
+
+    name: str
+    kind: str  # how a message names one entry: "topic", "blind spot"
+    model: type[Model]
+    key: str = "id"  # the field that identifies an entry
+    folder_allowed: bool = False
+    required: bool = False
+
+
+# Every list file a corpus may have, in the order the loader reads them (the docs are checked
+# against this list). Positions have their own shape: analysis/positions/DOCUMENT.yaml.
+LIST_FILES: tuple[ListFile, ...] = (
+    ListFile("topics", "topic", Topic, required=True),
+    ListFile("camps", "camp", Camp, required=True),
+    ListFile("voices", "voice", Voice, required=True),
+    ListFile("claims", "claim", ClaimInput, folder_allowed=True),
+    ListFile("events", "event", EventInput, folder_allowed=True),
+    ListFile("motions", "motion", Motion),
+    ListFile("guides", "guide", Guide, key="document", folder_allowed=True),
+    ListFile("blind_spots", "blind spot", BlindSpot),
+)

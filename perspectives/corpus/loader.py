@@ -18,12 +18,10 @@ from pydantic import BaseModel, ValidationError
 
 from perspectives.corpus import checks
 from perspectives.corpus.document import Document, DocumentMeta
-from perspectives.corpus.entities import BlindSpot, Camp, Guide, Motion, Topic, Voice
 from perspectives.corpus.entries import Entry
 from perspectives.corpus.fields import SLUG
 from perspectives.corpus.file_shapes import (
-    ClaimInput,
-    EventInput,
+    LIST_FILES,
     ManifestInput,
     PositionInput,
     PositionsFileInput,
@@ -47,17 +45,8 @@ MANIFEST = "corpus.yaml"
 DOCUMENTS = "documents"
 ANALYSIS = "analysis"
 # analysis/NAME.yaml files; those marked True may also be a folder analysis/NAME/*.yaml.
-LISTS = {
-    "topics": False,
-    "camps": False,
-    "voices": False,
-    "claims": True,
-    "events": True,
-    "motions": False,
-    "guides": True,
-    "blind_spots": False,
-}
-REQUIRED = ("topics", "camps", "voices")
+LISTS = {list_file.name: list_file.folder_allowed for list_file in LIST_FILES}
+REQUIRED = tuple(list_file.name for list_file in LIST_FILES if list_file.required)
 POSITIONS = "positions"
 _FAILED = object()
 
@@ -326,18 +315,11 @@ def read_corpus(source: CorpusFiles | Path | str) -> dict[str, Any]:
         reader.report,
         documents=documents,
         **{
-            name: reader.entries(name, kind, model)
-            for name, kind, model in (
-                ("topics", "topic", Topic),
-                ("camps", "camp", Camp),
-                ("voices", "voice", Voice),
-                ("claims", "claim", ClaimInput),
-                ("events", "event", EventInput),
-                ("motions", "motion", Motion),
-                ("blind_spots", "blind spot", BlindSpot),
+            list_file.name: reader.entries(
+                list_file.name, list_file.kind, list_file.model, key=list_file.key
             )
+            for list_file in LIST_FILES
         },
-        guides=reader.entries("guides", "guide", Guide, key="document"),
         positions=reader.positions(),
         texts=reader.texts,
         broken=reader.broken,
