@@ -49,3 +49,10 @@ def test_no_module_is_over_the_size_limit():
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
     }
     assert not too_long, f"modules over {MAX_MODULE_LINES} lines: {too_long}"
+
+
+def test_types_check():
+    """mypy is clean on the package (settings in pyproject: pydantic plugin, untyped defs
+    checked)."""
+    result = _run(_tool("mypy"))
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr

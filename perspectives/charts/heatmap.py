@@ -58,7 +58,7 @@ def stance_heatmap(
     current: tuple[str, str] | None = None,
     selection_name: str = "cell",
     frame: pd.DataFrame | None = None,
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     """Topics x voices, voices ordered by mean stance; silent and mentions cells marked apart.
 
     A point selection named `selection_name` over (topic_id, voice_id) lets a page show the

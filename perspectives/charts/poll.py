@@ -50,7 +50,7 @@ def class_chart(
         ),
         color=alt.Color(
             "stance:O",
-            scale=alt.Scale(domain=list(STANCES), scheme=STANCE_SCHEME),
+            scale=alt.Scale(domain=list(STANCES), scheme=STANCE_SCHEME),  # type: ignore[arg-type]
             legend=None,
         ),
         tooltip=[

@@ -49,7 +49,7 @@ def spectrum_frame(corpus: Corpus, topic_id: str, voice_ids=None) -> pd.DataFram
                 "state": position.state,
                 "summary": position.summary,
                 "row": row,
-                "label_side": "left" if position.stance > 0 else "right",
+                "label_side": "left" if position.score > 0 else "right",
             }
         )
     return pd.DataFrame(rows, columns=SPECTRUM_COLUMNS)
@@ -64,7 +64,7 @@ def camp_scale(corpus: Corpus, camp_ids) -> alt.Scale:
 
 def spectrum_strip(
     corpus: Corpus, topic_id: str, voice_ids=None, legend: bool = True
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.FacetChart:
     """Every placed voice on the topic's -2..+2 axis, coloured by camp, poles at both ends.
 
     `legend=False` leaves the camp legend to the page (a legend drawn in text wraps on a

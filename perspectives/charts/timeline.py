@@ -16,7 +16,7 @@ DOCUMENT_COLOUR = "#0072B2"  # Okabe-Ito blue
 EVENT_COLOUR = "#E69F00"  # Okabe-Ito orange
 
 
-def timeline_chart(corpus: Corpus, topic: str | None = None) -> alt.LayerChart:
+def timeline_chart(corpus: Corpus, topic: str | None = None) -> alt.LayerChart | alt.FacetChart:
     """Documents by date (shape and opacity by date certainty) and the events each refers to."""
     docs = documents_table(corpus)
     mentions = mentions_table(corpus, topic)

@@ -21,11 +21,12 @@ from perspectives.cli import common
 
 def cmd_export(args: argparse.Namespace) -> int:
     from perspectives.corpus import default_corpus_path
-    from perspectives.corpus.files import FolderFiles
+    from perspectives.corpus.files import CorpusFiles, FolderFiles
     from perspectives.exports.files import write_atomic
     from perspectives.store.workspace_files import collect_files
     from perspectives.workspace.bundles import write_bundle
 
+    files: CorpusFiles
     if args.workspace:
         from perspectives.store.workspaces import workspace_store
 

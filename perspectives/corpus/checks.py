@@ -226,7 +226,7 @@ class _Checker:
         first: dict[str, Entry] = {}
         reported_files: set[str] = set()
         for entry in entries:
-            position, document_id = entry.value, entry.document
+            position, document_id = entry.value, entry.document or ""
             position_id = f"{position.voice}/{position.topic}"
             known_document = document_id in self.documents or self.is_broken(
                 "document", document_id

@@ -138,6 +138,14 @@ class Position(Model):
         """Whether the position has a place on the topic's axis (it takes a side)."""
         return self.stance is not None
 
+    @property
+    def score(self) -> int:
+        """The stance of a placed position, for arithmetic over positions already filtered as
+        placed (a position that only mentions its topic has none, and asking is a bug)."""
+        if self.stance is None:
+            raise ValueError(f"position {self.id} takes no side on its topic's axis")
+        return self.stance
+
 
 class Claim(Model):
     """A fact or figure a document cites, and whom it attributes it to."""

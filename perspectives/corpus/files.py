@@ -81,7 +81,7 @@ class FolderFiles:
         """What changes when a file of the corpus changes: each file's path, mtime and size.
         (os.scandir: the folder listing already holds most of what a stat needs.)"""
         found = []
-        pending = [("", self.root)]
+        pending: list[tuple[str, str | Path]] = [("", self.root)]
         while pending:
             prefix, folder = pending.pop()
             try:

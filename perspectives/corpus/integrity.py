@@ -92,8 +92,8 @@ def dangling(corpus: Corpus) -> Iterator[str]:
     for document_id in _repeated(guide.document for guide in corpus.guides):
         yield f"guide {document_id}: {duplicate('guide', document_id)}"
     for position_id in _repeated(position.id for position in corpus.positions):
-        voice, _, topic = position_id.partition("/")
-        yield f"position {position_id}: {second_position(voice, topic)}"
+        voice_id, _, topic_id = position_id.partition("/")
+        yield f"position {position_id}: {second_position(voice_id, topic_id)}"
 
     for voice in corpus.voices:
         where = f"voice {voice.id}"
@@ -111,8 +111,8 @@ def dangling(corpus: Corpus) -> Iterator[str]:
         ):
             if target not in known:
                 yield f"{where}: {unknown(kind, target, known)}"
-        voice = voices.get(position.voice)
-        if voice is not None and position.document not in voice.documents:
+        speaker = voices.get(position.voice)
+        if speaker is not None and position.document not in speaker.documents:
             yield f"{where}: {not_listed(position.voice, position.document)}"
         for evidence in position.evidence:
             if evidence.document_id != position.document:

@@ -252,8 +252,8 @@ class FileReader:
             value = self.validate(model, raw, rel, entry_id(raw))
             if value is not None:
                 found.append(Entry(rel, line, value, raw, **where))
-            elif entry_id(raw):
-                self.broken[kind].add(entry_id(raw))
+            elif failed_id := entry_id(raw):
+                self.broken[kind].add(failed_id)
         return found
 
     def positions(self) -> list[Entry[PositionInput]]:

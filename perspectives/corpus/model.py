@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import cached_property
+from typing import Any
 
 from pydantic import Field, model_validator
 
@@ -132,7 +133,8 @@ class Corpus(Model):
     def find_position(self, voice_id: str, topic_id: str) -> Position | None:
         """The position of a known voice on a known topic, or None where the voice is silent."""
         self.voice(voice_id), self.topic(topic_id)
-        return self._indexes["position"].get(f"{voice_id}/{topic_id}")
+        found = self._indexes["position"].get(f"{voice_id}/{topic_id}")
+        return found if isinstance(found, Position) else None
 
     def guide(self, document_id: str) -> Guide | None:
         """The reading guide of a known document, or None if it has none."""
@@ -186,12 +188,12 @@ class Corpus(Model):
             "motion": self.motions,
             "blind spot": self.blind_spots,
         }
-        return {kind: {item.id: item for item in items} for kind, items in kinds.items()}
+        return {kind: {item.id: item for item in items} for kind, items in kinds.items()}  # type: ignore[attr-defined]
 
     @cached_property
     def _groups(self) -> dict[tuple[str, str], dict[str, tuple[Model, ...]]]:
         """(what, by) -> id -> the items of kind `what` that point to that id of kind `by`."""
-        ways: dict[tuple[str, str], tuple[Iterable[Model], Callable[[Model], Iterable[str]]]] = {
+        ways: dict[tuple[str, str], tuple[Iterable[Any], Callable[[Any], Iterable[str]]]] = {
             ("position", "topic"): (self.positions, lambda p: (p.topic,)),
             ("position", "voice"): (self.positions, lambda p: (p.voice,)),
             ("position", "document"): (self.positions, lambda p: (p.document,)),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable, Iterator, Mapping
 from difflib import get_close_matches
 from typing import Any, get_args
 
@@ -152,7 +152,7 @@ def validation_problems(
         yield line_of(data, loc), _message(item, loc, fields)
 
 
-def _message(item: dict[str, Any], loc: tuple[Any, ...], fields: list[str]) -> str:
+def _message(item: Mapping[str, Any], loc: tuple[Any, ...], fields: list[str]) -> str:
     path = _path(loc)
     kind = item["type"]
     if kind == "missing":

@@ -89,7 +89,7 @@ def _upsert(conn: Connection, row: dict):
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     elif conn.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
     else:  # pragma: no cover
         raise WorkspaceError(f"the store supports SQLite and PostgreSQL, not {conn.dialect.name}")
     statement = insert(workspace_drafts).values(**row)

@@ -118,7 +118,7 @@ class PollStore:
                 }
                 conn.execute(polls.insert().values(**row))
                 conn.execute(rounds.insert().values(poll_code=code, number=1, started_at=now))
-            return Poll(**row)
+            return Poll(**row)  # type: ignore[arg-type]
         raise StoreError("could not find a free poll code; try again")  # pragma: no cover
 
     def get_poll(self, code: str) -> Poll:
@@ -242,7 +242,7 @@ def _upsert(conn: Connection, code, number, participant, stance, sentence, now):
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     elif conn.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
     else:  # pragma: no cover
         raise StoreError(f"the store supports SQLite and PostgreSQL, not {conn.dialect.name}")
     statement = insert(votes).values(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from typing import Literal
 
 from sqlalchemy import Connection, and_, insert, or_, select, update
 
@@ -158,7 +159,7 @@ def prepare(changes: Changes) -> dict[str, tuple[str, bytes] | None]:
 
 def describe(prepared: Mapping[str, object], current: Mapping[str, str]) -> str:
     """A default message: "Changed analysis/topics.yaml", "Added 2 files, deleted 1 file"."""
-    kinds = {"Added": [], "Changed": [], "Deleted": []}
+    kinds: dict[str, list[str]] = {"Added": [], "Changed": [], "Deleted": []}
     for path, content in prepared.items():
         kind = "Deleted" if content is None else "Changed" if path in current else "Added"
         kinds[kind].append(path)
@@ -207,7 +208,7 @@ def changes_of(conn: Connection, ws_id: int, numbers: list[int]) -> dict[int, tu
     ended = {(r.path, r.until) for r in rows if r.until in numbers}
     found: dict[int, list[FileChange]] = {}
     for path, number in wrote:
-        kind = "changed" if (path, number) in ended else "added"
+        kind: Literal["added", "changed"] = "changed" if (path, number) in ended else "added"
         found.setdefault(number, []).append(FileChange(path, kind, number))
     for path, number in ended - wrote:
         found.setdefault(number, []).append(FileChange(path, "deleted", number))

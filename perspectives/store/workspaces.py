@@ -26,6 +26,7 @@ unique ignoring case and runs of spaces.
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
@@ -132,7 +133,7 @@ class WorkspaceStore:
                     insert(workspaces).values(
                         name=name, key=name_key(name), head=0, created_at=now, updated_at=now
                     )
-                ).inserted_primary_key[0]
+                ).inserted_primary_key[0]  # type: ignore[index]
                 workspace = self._row(conn, name)
                 rev.commit(conn, workspace, prepared, message, author, undo_to=None, force=True)
         except exc.IntegrityError:  # created by another session at the same moment
@@ -313,11 +314,11 @@ class WorkspaceStore:
                 restores=target.number,
                 force=True,
             )
-            return rev.revision(conn, workspace.id, number)
+            return rev.revision(conn, workspace.id, number or workspace.head)
 
     # history
 
-    def history(self, name: str, limit: int | None = None) -> list[Revision]:
+    def history(self, name: str, limit: int | None = None) -> builtins.list[Revision]:
         """The revisions, newest first, each with the files it changed."""
         with read_transaction(self.conn) as conn:
             workspace = self._row(conn, name)
@@ -330,7 +331,9 @@ class WorkspaceStore:
             changes = rev.changes_of(conn, workspace.id, [row.number for row in rows])
         return [rev.to_revision(row, changes.get(row.number, ())) for row in rows]
 
-    def changes_between(self, name: str, old: int, new: int | None = None) -> list[FileChange]:
+    def changes_between(
+        self, name: str, old: int, new: int | None = None
+    ) -> builtins.list[FileChange]:
         """The files that differ between revision `old` and `new` (default: the head)."""
         with read_transaction(self.conn) as conn:
             workspace = self._row(conn, name)

@@ -73,34 +73,34 @@ def contrasting(positions: Sequence[Position]) -> list[Position]:
     """Two to four placed positions from the two ends of the axis, the farthest pair first,
     each voice once; a next pair is taken only while it still straddles a difference."""
     placed = [p for p in positions if p.stance is not None]
-    lows = sorted(placed, key=lambda p: (p.stance, strength(p)))
-    highs = sorted(placed, key=lambda p: (-p.stance, strength(p)))
+    lows = sorted(placed, key=lambda p: (p.score, strength(p)))
+    highs = sorted(placed, key=lambda p: (-p.score, strength(p)))
     chosen: list[Position] = []
     for low, high in zip(lows, highs, strict=True):
-        if len(chosen) >= 2 and low.stance >= high.stance:
+        if len(chosen) >= 2 and low.score >= high.score:
             break
         for position in (low, high):
             if len(chosen) < MAX_QUOTES and position not in chosen:
                 chosen.append(position)
         if len(chosen) >= MAX_QUOTES:
             break
-    return sorted(chosen, key=lambda p: (p.stance, strength(p)))
+    return sorted(chosen, key=lambda p: (p.score, strength(p)))
 
 
 def topic_sheet(corpus: Corpus, topic_id: str, chart: ChartRenderer | None = None) -> TopicSheet:
     topic = corpus.topic(topic_id)
     positions = corpus.positions_for_topic(topic_id)
     placed = [p for p in positions if p.stance is not None]
-    stances = sorted({p.stance for p in placed})
+    stances = sorted({p.score for p in placed})
     spectrum = tuple(
         (s, tuple(sorted(corpus.voice(p.voice).name for p in placed if p.stance == s)))
         for s in stances
     )
     quotes = tuple(
-        ContrastQuote(p.stance, card(corpus, p.evidence[0], p.voice, p.id))
+        ContrastQuote(p.score, card(corpus, p.evidence[0], p.voice, p.id))
         for p in contrasting(positions)
     )
-    signs = {(p.stance > 0) - (p.stance < 0) for p in placed}
+    signs = {(p.score > 0) - (p.score < 0) for p in placed}
     return TopicSheet(
         topic_id=topic.id,
         label=topic.label,

@@ -107,7 +107,7 @@ def brief_questions(
 def lean(topic: Topic, position: Position) -> str:
     if not position.stance:
         return BALANCED
-    return f"“{topic.poles.low if position.stance < 0 else topic.poles.high}”"
+    return f"“{topic.poles.low if position.score < 0 else topic.poles.high}”"
 
 
 def disagreeing_pairs(corpus: Corpus, topic: Topic) -> list[tuple[Position, Position, str | None]]:
@@ -119,7 +119,7 @@ def disagreeing_pairs(corpus: Corpus, topic: Topic) -> list[tuple[Position, Posi
 
     def add(p: Position, q: Position, kind: str | None) -> None:
         if p.stance != q.stance and frozenset((p.id, q.id)) not in pairs:
-            low, high = sorted((p, q), key=lambda x: x.stance)
+            low, high = sorted((p, q), key=lambda x: x.score)
             pairs[frozenset((p.id, q.id))] = (low, high, kind)
 
     for p in placed:
@@ -128,7 +128,7 @@ def disagreeing_pairs(corpus: Corpus, topic: Topic) -> list[tuple[Position, Posi
                 add(p, by_id[target], p.disagreement or by_id[target].disagreement)
     ranked = sorted(
         ((p, q) for i, p in enumerate(placed) for q in placed[i + 1 :]),
-        key=lambda pq: (-abs(pq[0].stance - pq[1].stance), pq[0].id, pq[1].id),
+        key=lambda pq: (-abs(pq[0].score - pq[1].score), pq[0].id, pq[1].id),
     )
     for p, q in ranked:
         add(p, q, p.disagreement or q.disagreement)
@@ -153,7 +153,7 @@ def discussion_questions(
     questions = []
     asked: dict[str | None, int] = {}
     for low, high, kind in chosen[:count]:
-        if low.stance * high.stance > 0:  # same side: a difference of degree
+        if low.score * high.score > 0:  # same side: a difference of degree
             questions.append(_degree(corpus, topic, low, high, kind))
             continue
         a, b = corpus.voice(low.voice).name, corpus.voice(high.voice).name
@@ -166,15 +166,15 @@ def discussion_questions(
 
 
 def _degree(corpus: Corpus, topic: Topic, p: Position, q: Position, kind) -> DiscussionQuestion:
-    strong, mild = sorted((p, q), key=lambda x: -abs(x.stance))
+    strong, mild = sorted((p, q), key=lambda x: -abs(x.score))
     a, b = corpus.voice(strong.voice).name, corpus.voice(mild.voice).name
-    pole = topic.poles.low if strong.stance < 0 else topic.poles.high
+    pole = topic.poles.low if strong.score < 0 else topic.poles.high
     ground = KIND_PHRASES[kind] if kind else "the facts, in values or in predictions"
     text = DEGREE.format(
         a=a,
         b=b,
-        stance_a=stance.sign(strong.stance),
-        stance_b=stance.sign(mild.stance),
+        stance_a=stance.sign(strong.score),
+        stance_b=stance.sign(mild.score),
         pole=pole,
         ground=ground,
     )
@@ -184,7 +184,7 @@ def _degree(corpus: Corpus, topic: Topic, p: Position, q: Position, kind) -> Dis
 def _general(corpus: Corpus, topic: Topic) -> list[DiscussionQuestion]:
     placed = [p for p in corpus.positions_for_topic(topic.id) if p.stance is not None]
     result = []
-    signs = {(p.stance > 0) - (p.stance < 0) for p in placed}
+    signs = {(p.score > 0) - (p.score < 0) for p in placed}
     if signs in ({-1}, {1}):
         pole, other = (topic.poles.low, topic.poles.high)
         if signs == {1}:
@@ -196,11 +196,11 @@ def _general(corpus: Corpus, topic: Topic) -> list[DiscussionQuestion]:
         )
     silent = [v.name for v in corpus.silent_voices(topic.id)]
     if silent:
-        names = ", ".join(silent[:3]) + (
+        listed = ", ".join(silent[:3]) + (
             f" and {counted(len(silent) - 3, 'other')}" if len(silent) > 3 else ""
         )
         text = SILENT.format(
-            names=names, say="says" if len(silent) == 1 else "say", question=topic.question
+            names=listed, say="says" if len(silent) == 1 else "say", question=topic.question
         )
         result.append(DiscussionQuestion(text, None, tuple(silent), ()))
     text = PLACE_YOURSELF.format(low=topic.poles.low, high=topic.poles.high)

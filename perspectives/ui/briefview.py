@@ -9,6 +9,9 @@ nothing is rendered as HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import streamlit as st
 
 from perspectives.corpus.model import Corpus
@@ -23,6 +26,10 @@ from perspectives.ui.blockview import Headings, show_blocks
 FORMAT_LABELS = {"md": "Markdown", "docx": "Word (DOCX)", "pdf": "PDF"}
 
 
+def _payload(make: Callable[[str], tuple[str, bytes, str]], fmt: str) -> bytes:
+    return make(fmt)[1]
+
+
 def downloads(make, names: dict[str, str], key: str, what: str) -> None:
     """Three download buttons named for `what` they deliver ("Download handout as PDF": a page
     may offer two documents); `make(fmt)` returns (filename, bytes, mime) and runs only when
@@ -30,7 +37,7 @@ def downloads(make, names: dict[str, str], key: str, what: str) -> None:
     for column, fmt in zip(st.columns(len(FORMAT_LABELS)), FORMAT_LABELS, strict=True):
         column.download_button(
             f"Download {what} as {FORMAT_LABELS[fmt]}",
-            data=lambda fmt=fmt: make(fmt)[1],
+            data=partial(_payload, make, fmt),
             file_name=names[fmt],
             mime=FORMATS[fmt],
             icon=":material/download:",

@@ -38,7 +38,7 @@ def page_exists(path: str) -> bool:
 
 def stance_badge(position: Position, topic: Topic, state: bool = False) -> None:
     """The stance as a coloured badge, the pole it leans to (and the state) in a caption."""
-    st.badge(stance.badge(position.stance, position.state), color=stance_colour(position.stance))
+    st.badge(stance.badge(position.stance, position.state), color=stance_colour(position.stance))  # type: ignore[arg-type]
     hint = stance.leaning(topic, position.stance)
     st.caption(md(f"{hint} · {stance.STATES[position.state]}" if state else hint))
 

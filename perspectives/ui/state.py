@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import streamlit as st
@@ -31,7 +32,7 @@ def place(problem: Problem) -> str:
     return file if problem.line is None else f"{file}, line {problem.line}"
 
 
-def show_problems(path: Path, problems: list[Problem]) -> None:
+def show_problems(path: Path, problems: Sequence[Problem]) -> None:
     """Each problem as wrapped text (file, entry, problem: readable on a phone), then the
     whole list as a table."""
     folder = f"`{path}`" if "`" not in str(path) else md(str(path))

@@ -24,7 +24,7 @@ class Agreement:
 
 def pair_agreement(corpus: Corpus, min_shared: int = 1) -> list[Agreement]:
     """Every pair of voices placed together on at least `min_shared` topics."""
-    stance = {(p.voice, p.topic): p.stance for p in placed(corpus.positions)}
+    stance = {(p.voice, p.topic): p.score for p in placed(corpus.positions)}
     topics_of: dict[str, set[str]] = {}
     for voice_id, topic_id in stance:
         topics_of.setdefault(voice_id, set()).add(topic_id)

@@ -94,11 +94,11 @@ def topic_spread(corpus: Corpus) -> list[Spread]:
     """Per topic: how far apart the voices are and how evenly they split across the axis."""
     result = []
     for topic in corpus.topics:
-        stances = [p.stance for p in placed(corpus.positions) if p.topic == topic.id]
+        stances = [p.score for p in placed(corpus.positions) if p.topic == topic.id]
         speaking = {p.voice for p in corpus.positions if p.topic == topic.id}
         n = len(stances)
         mean = sum(stances) / n if n else None
-        spread = math.sqrt(sum((s - mean) ** 2 for s in stances) / n) if n else 0.0
+        spread = math.sqrt(sum((s - (mean or 0.0)) ** 2 for s in stances) / n) if n else 0.0
         low = sum(s < 0 for s in stances) / n if n else 0.0
         high = sum(s > 0 for s in stances) / n if n else 0.0
         result.append(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from perspectives.corpus.document import Document, Paragraph
+from perspectives.corpus.entities import Position
 from perspectives.corpus.model import Corpus
 
 _SEED_NUMBER = re.compile(r"\d{1,4}")
@@ -125,7 +126,7 @@ def _ordered(ids: set[str], order: list[str]) -> tuple[str, ...]:
 def paragraph_views(corpus: Corpus, document_id: str) -> tuple[ParagraphView, ...]:
     """Every paragraph of a document with the evidence, topics, voices and claims in it."""
     document = corpus.document(document_id)
-    evidence: dict[int, list[tuple[int, int, object]]] = {}
+    evidence: dict[int, list[tuple[int, int, Position]]] = {}
     for position in corpus.positions_for_document(document_id):
         for quote in position.evidence:
             for paragraph in paragraphs_touched(document, quote.start, quote.end):

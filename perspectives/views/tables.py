@@ -106,7 +106,7 @@ def chosen_voices(corpus: Corpus, voice_ids=None, camp_id: str | None = None) ->
 
 def _silent_row(corpus: Corpus, voice_id: str, topic_id: str) -> dict:
     voice, topic = corpus.voice(voice_id), corpus.topic(topic_id)
-    row = dict.fromkeys(POSITION_COLUMNS, "")
+    row: dict[str, object] = dict.fromkeys(POSITION_COLUMNS, "")
     row.update(
         voice_id=voice.id,
         voice_name=voice.name,

@@ -79,14 +79,22 @@ def _metadata(document: PDFDocument) -> MetadataDraft:
 Box = tuple[float, float, float, float, str]  # x0, y0, x1, y1 (PDF units, y upwards), text
 
 
+def _at(box: Box, axis: int) -> float:
+    """One coordinate of a box (the text at index 4 is never an axis)."""
+    value = box[axis]
+    assert isinstance(value, float | int)
+    return float(value)
+
+
 def _groups(boxes: list[Box], low: int, high: int, descending: bool) -> list[list[Box]]:
     """`boxes` split where no box covers an interval of the axis (box[low]..box[high]),
     in order along the axis."""
-    ordered = sorted(boxes, key=lambda b: -b[high] if descending else b[low])
+    ordered = sorted(boxes, key=lambda b: -_at(b, high) if descending else _at(b, low))
     groups: list[list[Box]] = []
     edge = 0.0
     for box in ordered:
-        start, end = (-box[high], -box[low]) if descending else (box[low], box[high])
+        lo, hi = _at(box, low), _at(box, high)
+        start, end = (-hi, -lo) if descending else (lo, hi)
         if groups and start < edge:
             groups[-1].append(box)
             edge = max(edge, end)

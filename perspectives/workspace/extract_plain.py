@@ -7,6 +7,7 @@ a paragraph's offsets point into the file as a text editor shows it.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
@@ -99,7 +100,7 @@ def _front_matter_metadata(text: str) -> MetadataDraft:
         return MetadataDraft()
     authors = data.get("authors", data.get("author", ()))
     authors = [authors] if isinstance(authors, str) else authors
-    values = {
+    values: dict[str, Any] = {
         "title": str(data.get("title") or ""),
         "authors": tuple(str(a) for a in authors or () if a),
         "outlet": str(data.get("outlet") or data.get("publisher") or ""),

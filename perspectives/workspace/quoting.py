@@ -120,10 +120,15 @@ def sentences(paragraph: str) -> list[str]:
     return [paragraph[a:b] for a, b in sentence_spans(paragraph)]
 
 
+def _cut(text: str) -> Document:
+    """A bare Document around `text`, for the loader's own paragraph cut."""
+    return Document.model_construct(text=text)  # type: ignore[call-arg]
+
+
 def _paragraph(text: str, paragraph: int | Paragraph) -> Paragraph:
     if isinstance(paragraph, Paragraph):
         return paragraph
-    found = Document.model_construct(text=text).paragraphs  # the loader's own cut
+    found = _cut(text).paragraphs  # the loader's own cut
     if not 1 <= paragraph <= len(found):
         raise ValueError(f"no paragraph {paragraph}: the text has {len(found)}")
     return found[paragraph - 1]
@@ -153,7 +158,7 @@ def quote_for(
         else:  # the whole paragraph is an earlier paragraph's copy: quote it where it is found
             found = locate(text, text[start:end])
             assert found is not None
-            where = Document.model_construct(text=text).paragraph_at(found[0])
+            where = _cut(text).paragraph_at(found[0])
             number = where.number if where else para.number
             return Quote(text[found[0] : found[1]], *found, number, True)
         grown = True

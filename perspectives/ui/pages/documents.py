@@ -26,7 +26,7 @@ if found is None or found.id != doc_id:
     target, problem = None, None  # another document was picked: the paragraph was for the old one
 if problem:
     st.warning(widgets.md(problem))
-links.set_params(doc=doc_id, p=target)
+links.set_params(doc=doc_id, p=None if target is None else str(target))
 urlstate.remember("documents")
 
 st.header(widgets.md(document.title), anchor=False)
@@ -49,4 +49,4 @@ if target:
 
 st.subheader("Download and share", anchor=False)
 widgets.download_table(cache.paragraph_table(corpus, document.id), f"{document.id}-paragraphs")
-links.copy_link("documents", doc=document.id, p=target)
+links.copy_link("documents", doc=document.id, p=None if target is None else str(target))

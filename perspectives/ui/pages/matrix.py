@@ -1,6 +1,8 @@
 """Matrix (`/matrix`, `?topic=ID&voice=ID` for the selected cell): every voice on every topic;
 the topics that divide the voices most and least; which voices agree and disagree."""
 
+from typing import Any
+
 import streamlit as st
 
 from perspectives import stance
@@ -101,7 +103,7 @@ if topic_id and voice_id:
 else:
     st.caption("Click a cell of the matrix, or choose a topic and a voice.")
 
-topic_columns = {
+topic_columns: dict[str, Any] = {
     "topic_label": "Topic",
     "placed": st.column_config.NumberColumn("Placed", help="Voices with a stance"),
     "spread": st.column_config.NumberColumn(
@@ -142,7 +144,7 @@ st.caption(
     "Distance is the mean gap between two voices' stances over the topics both take a side on "
     "(0 = same stance everywhere, 4 = opposite poles); pairs sharing at least two topics."
 )
-pair_columns = {
+pair_columns: dict[str, Any] = {
     "voice_a_name": "Voice",
     "voice_b_name": "and voice",
     "shared_topics": st.column_config.NumberColumn("Shared topics"),

@@ -38,7 +38,7 @@ filters = Filters(
     document=left.selectbox(
         "Document",
         list(names["doc"]),
-        format_func=names["doc"].get,
+        format_func=lambda key: names["doc"].get(key, key),
         key="search-doc",
         index=None,
         placeholder="All documents",
@@ -46,7 +46,7 @@ filters = Filters(
     voice=middle.selectbox(
         "Voice",
         list(names["voice"]),
-        format_func=names["voice"].get,
+        format_func=lambda key: names["voice"].get(key, key),
         key="search-voice",
         index=None,
         placeholder="All voices",
@@ -55,7 +55,7 @@ filters = Filters(
     topic=right.selectbox(
         "Topic",
         list(names["topic"]),
-        format_func=names["topic"].get,
+        format_func=lambda key: names["topic"].get(key, key),
         key="search-topic",
         index=None,
         placeholder="All topics",
@@ -91,7 +91,7 @@ for rank, result in enumerate(results, 1):
     with st.container(border=True, key=f"hit-{rank}"):
         st.markdown(f"**{widgets.md(document.title)}** · paragraph {hit.paragraph}")
         st.markdown(reading.hit_markdown(hit.segments))
-        if result.voice_evidence:
+        if result.voice_evidence and filters.voice:
             st.caption(f"Holds evidence of {widgets.md(corpus.voice(filters.voice).name)}.")
         reading.page_link(
             reading.DOCUMENTS,

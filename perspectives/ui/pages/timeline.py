@@ -20,7 +20,7 @@ urlstate.seed("timeline-topic", asked, urlstate.url_changed("timeline"))
 topic = st.selectbox(
     "Events on topic",
     list(labels),
-    format_func=labels.get,
+    format_func=lambda key: labels.get(key, key),
     key="timeline-topic",
     index=None,
     placeholder="All topics",
