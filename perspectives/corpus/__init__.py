@@ -1,7 +1,7 @@
 """Read a corpus folder into one validated, immutable `Corpus`.
 
     corpus = load_corpus("data")          # raises CorpusError listing every problem
-    corpus.position("bing-song", "social-credit").evidence[0].text
+    corpus.position("jonas-brandt", "caps-and-supply").evidence[0].text
 
 The concepts are typed classes (`entities`, `document`, `model`); the files' shapes are in
 `file_shapes`, their reading in `yamlfile` and `loader`, the checks between entries in

@@ -1,7 +1,7 @@
 """The workspace store: class polls and their votes, in SQLite or PostgreSQL.
 
     with poll_store() as ws:                 # one connection for the whole block
-        poll = ws.create_poll("social-credit", corpus=corpus.name)
+        poll = ws.create_poll("caps-and-supply", corpus=corpus.name)
         ws.cast_vote(poll.code, participant_token, stance=-1, sentence="A cage of data.")
         ws.results(poll.code).counts        # {-2: 0, -1: 1, 0: 0, 1: 0, 2: 0}
 

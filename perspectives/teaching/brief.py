@@ -1,6 +1,6 @@
 """Debate briefs: the case for one side of a motion, built only from the corpus.
 
-    motion = corpus.motion("social-credit-trust-not-control")   # or custom_motion(...)
+    motion = corpus.motion("cap-increases")   # or custom_motion(...)
     brief = build_brief(corpus, motion, "opposition")
 
 A side defends one pole of the motion's topic axis (the proposition defends

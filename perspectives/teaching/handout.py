@@ -1,7 +1,7 @@
 """Seminar handouts (one sheet per topic), as structured documents ready for the printed layout
 (`exports.layout`).
 
-    handout = build_handout(corpus, ["social-credit", "covid-19"])
+    handout = build_handout(corpus, ["caps-and-supply", "who-benefits"])
 
 Like briefs, they hold only curated text from the corpus and fixed templates around it.
 """

@@ -24,7 +24,8 @@ def mean_stances(corpus: Corpus) -> dict[str, float | None]:
 
 
 def voice_order(corpus: Corpus) -> list[str]:
-    """Voice ids from the most critical mean stance to the most favourable; unplaced last."""
+    """Voice ids from the lowest mean stance (the orientation's low end) to the highest; unplaced
+    last."""
     means = mean_stances(corpus)
     names = {v.id: v.name for v in corpus.voices}
     return sorted(
