@@ -4,6 +4,7 @@ a module."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "perspectives"
 MAX_MODULE_LINES = 400
 
 
@@ -56,3 +58,22 @@ def test_types_check():
     checked)."""
     result = _run(_tool("mypy"))
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+
+
+def test_the_code_names_no_id_of_the_default_corpus():
+    """Generic code speaks no corpus: no voice, topic, document, motion or camp id of the
+    default corpus appears in the package's source (docstring examples use the second corpus)."""
+    from perspectives.corpus import default_corpus_path, load_corpus
+
+    corpus = load_corpus(default_corpus_path())
+    ids = {x.id for group in (corpus.voices, corpus.topics, corpus.documents) for x in group}
+    ids |= {x.id for group in (corpus.motions, corpus.camps) for x in group}
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        found += [
+            f"{path.relative_to(ROOT)}: {id_}"
+            for id_ in sorted(ids)
+            if re.search(rf"(?<![\w-]){re.escape(id_)}(?![\w-])", text)
+        ]
+    assert found == []

@@ -2,7 +2,7 @@
 and PDF: the teaching object is built, laid out once as blocks (`exports.layout`), and written
 by the format's writer (`WRITERS`).
 
-    export = brief_export(corpus, corpus.motion("economic-nato"), "opposition", "pdf")
+    export = brief_export(corpus, corpus.motion("cap-increases"), "opposition", "pdf")
     write_atomic(export.filename, export.data)
 """
 

@@ -1,6 +1,6 @@
 """Reading guides: a student's guide to one document, ready for the printed layout.
 
-    guide = build_guide(corpus, "gardels-2018")
+    guide = build_guide(corpus, "okafor-2021")
 
 Like briefs, it holds only curated text from the corpus and fixed templates around it.
 """
