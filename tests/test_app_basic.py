@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from perspectives.corpus import load_cached
-from perspectives.ui.widgets import md
+from perspectives.markup import st_escape
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -41,7 +41,7 @@ def test_the_corpus_page_shows_the_default_corpus():
     at = corpus_page()
     assert not at.exception, at.exception
     assert not at.error
-    assert [t.value for t in at.title] == [md(corpus.name)]  # escaped: shown as written
+    assert [t.value for t in at.title] == [st_escape(corpus.name)]  # escaped: shown as written
     subheaders = [s.value for s in at.subheader]
     for document in corpus.documents:
         assert document.title in subheaders

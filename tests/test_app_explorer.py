@@ -18,7 +18,7 @@ def corpus():
 
 
 def plain(text: str) -> str:
-    """Markdown as shown: without the escapes that `md()` adds."""
+    """Markdown as shown: without the escapes that `st_escape()` adds."""
     return text.replace("\\", "")
 
 

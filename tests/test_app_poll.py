@@ -13,9 +13,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from perspectives.corpus import default_corpus_path, load_cached
+from perspectives.markup import st_escape
 from perspectives.store import polls as store
 from perspectives.teaching import quiz
-from perspectives.ui.widgets import md
 from tests.apptest import open_page as _open
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,7 +74,7 @@ def test_leader_opens_a_poll_and_sees_a_participants_vote():
     assert _metric(leader, "Votes in round 1") == "1"
     assert _metric(leader, "Class mean (−2 to +2)") == "-1.00"
     sentences = [m.value for m in leader.markdown]
-    assert md("They watch <b>us</b> *all*") in sentences  # shown as text, escaped
+    assert st_escape("They watch <b>us</b> *all*") in sentences  # shown as text, escaped
 
 
 def test_a_second_vote_changes_the_first_and_counts_once():
@@ -155,7 +155,7 @@ def test_quiz_renders_and_answering_updates_the_score():
     assert at.title[0].value == "Who said it?"
     assert _metric(at, "Score") == "0 / 0"
     question, right, _ = _right_and_wrong(at, 0)
-    assert at.markdown[0].value == f"#### “{md(question.evidence.text)}”"
+    assert at.markdown[0].value == f"#### “{st_escape(question.evidence.text)}”"
     right.click().run()
     assert _metric(at, "Score") == "1 / 1"
     assert at.success[0].value.startswith("Right")

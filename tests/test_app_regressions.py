@@ -11,9 +11,9 @@ import pytest
 from perspectives import stance
 from perspectives.charts import heatmap
 from perspectives.corpus import load_corpus
+from perspectives.markup import st_escape
 from perspectives.store import polls as store
 from perspectives.ui import cards
-from perspectives.ui.widgets import md
 from perspectives.views import matrix
 from perspectives.views.timeline import document_row_label, events_table
 from perspectives.wording import counted
@@ -56,19 +56,25 @@ def marked_up_corpus(write_corpus, corpus_files, monkeypatch) -> Path:
 def test_debate_radios_show_the_poles_as_written(marked_up_corpus):
     at = open_page("debate", topic="social-credit", pole="high", side="opposition")
     poles = at.radio(key="debate-pole").options
-    assert poles == [f"{md('Low ' + MARKUP)} (−2)", f"{md('High ' + MARKUP)} (+2)"]
+    assert poles == [
+        f"{st_escape('Low ' + MARKUP)} (−2)",
+        f"{st_escape('High ' + MARKUP)} (+2)",
+    ]
     sides = at.radio(key="debate-side").options
-    assert sides == [f"Proposition: {md('High ' + MARKUP)}", f"Opposition: {md('Low ' + MARKUP)}"]
+    assert sides == [
+        f"Proposition: {st_escape('High ' + MARKUP)}",
+        f"Opposition: {st_escape('Low ' + MARKUP)}",
+    ]
 
 
 def test_corpus_page_escapes_name_and_description_and_links_only_web_addresses(
     marked_up_corpus,
 ):
     at = open_page("corpus")
-    assert [t.value for t in at.title] == [md(f"Corpus {MARKUP}")]
-    assert md(f"About {MARKUP}") in [m.value for m in at.markdown]
+    assert [t.value for t in at.title] == [st_escape(f"Corpus {MARKUP}")]
+    assert st_escape(f"About {MARKUP}") in [m.value for m in at.markdown]
     assert not [m.value for m in at.markdown if "](javascript" in m.value]
-    assert "**Source:** " + md("javascript:alert(1)") in [m.value for m in at.markdown]
+    assert "**Source:** " + st_escape("javascript:alert(1)") in [m.value for m in at.markdown]
     reader_links = [link.proto.query_string for link in at.get("page_link")]
     assert "doc=trust-essay" in reader_links and "doc=camera-report" in reader_links
 
@@ -80,8 +86,8 @@ def test_poll_slider_holds_no_corpus_text_and_the_poles_are_escaped(marked_up_co
     (slider,) = participant.select_slider
     assert list(slider.options) == list(stance.scale_steps().values())
     captions = [c.value for c in participant.caption]
-    assert f"◀ −2: {md('Low ' + MARKUP)}" in captions
-    assert f"+2: {md('High ' + MARKUP)} ▶" in captions
+    assert f"◀ −2: {st_escape('Low ' + MARKUP)}" in captions
+    assert f"+2: {st_escape('High ' + MARKUP)} ▶" in captions
 
 
 # The poll's "open" picker: the question under it follows the topic (it was inside a form).
@@ -92,10 +98,10 @@ def test_open_poll_question_follows_the_picked_topic():
     second = corpus.topics[1]
     at = open_page("poll")
     at.selectbox(key="poll-open-topic").select(second.id).run()
-    assert md(second.question) in [c.value for c in at.caption]
-    assert md(corpus.topics[0].question) not in [c.value for c in at.caption]
+    assert st_escape(second.question) in [c.value for c in at.caption]
+    assert st_escape(corpus.topics[0].question) not in [c.value for c in at.caption]
     next(b for b in at.button if b.label == "Open poll").click().run()
-    assert at.title[0].value == f"Class poll: {md(second.label)}"
+    assert at.title[0].value == f"Class poll: {st_escape(second.label)}"
 
 
 def test_before_after_says_one_vote_not_one_votes():
@@ -127,7 +133,7 @@ def test_problems_are_listed_as_text_with_file_line_entry_and_message(
         m.startswith("**analysis/motions\\.yaml, line ") and "malformed YAML" in m for m in listed
     ), listed
     quote = [m for m in listed if "quote not found" in m]
-    assert quote and md("ann-writer/social-credit") in quote[0]
+    assert quote and st_escape("ann-writer/social-credit") in quote[0]
     assert len(at.dataframe[0].value) == 2  # and the whole list as a table
 
 

@@ -27,19 +27,7 @@ from perspectives.exports.blocks import (
     Runs,
     web_link,
 )
-from perspectives.safe_text import printable
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_HASH = re.compile(r"(^|\s)#")
-_LINE_START = re.compile(r"^([+=-]|\d+[.)])")
-
-
-def esc(text: str, line_start: bool = True) -> str:
-    """One line of text with Markdown's inline markup escaped; a '#' that could close a
-    heading, and (unless `line_start` is False: a heading's text) a leading list marker, are
-    kept literal too."""
-    text = _HASH.sub(r"\1\\#", _SPECIAL.sub(r"\\\1", " ".join(printable(text).split())))
-    return _LINE_START.sub(r"\\\1", text) if line_start else text
+from perspectives.markup import md_escape
 
 
 def _run(run: Run, first: bool = False) -> str:
@@ -50,7 +38,7 @@ def _run(run: Run, first: bool = False) -> str:
         return " " if run.text else ""
     marks = ("**" if run.bold else "") + ("*" if run.italic else "")
     link = web_link(core) if run.url else None
-    text = f"<{link}>" if link else esc(core, line_start=first and not marks)
+    text = f"<{link}>" if link else md_escape(core, line_start=first and not marks)
     lead = " " if run.text[:1].isspace() else ""
     trail = " " if run.text[-1:].isspace() else ""
     return f"{lead}{marks}{text}{marks[::-1]}{trail}"
@@ -62,11 +50,11 @@ def inline(runs: Runs) -> str:
 
 
 def _quote(quote: Quote) -> list[str]:
-    where = esc(f"{quote.where}, paragraph {quote.paragraph}.")
+    where = md_escape(f"{quote.where}, paragraph {quote.paragraph}.")
     return [
-        f"> “{esc(quote.text)}”",
+        f"> “{md_escape(quote.text)}”",
         ">",
-        f"> — {esc(quote.speaker)}. *{esc(quote.title)}*, {where}",
+        f"> — {md_escape(quote.speaker)}. *{md_escape(quote.title)}*, {where}",
         "",
     ]
 
@@ -78,15 +66,17 @@ def _item(item: Item) -> list[str]:
     if item.detail:
         lines.append(f"{pad}{inline(item.detail)}")
     if item.quote:
-        lines.append(f"{pad}{esc(item.quote.short)}")
+        lines.append(f"{pad}{md_escape(item.quote.short)}")
     return ["  \n".join(lines)]
 
 
 def _figure(figure: Figure) -> list[str]:
-    lines = [f"- **{esc(figure.figure)}**: {esc(f'{figure.about}; {figure.attribution}.')}"]
+    lines = [
+        f"- **{md_escape(figure.figure)}**: {md_escape(f'{figure.about}; {figure.attribution}.')}"
+    ]
     if figure.caution:
-        lines.append(f"  *Caution:* {esc(figure.caution)}")
-    lines.append(f"  {esc(figure.quote.short)}")
+        lines.append(f"  *Caution:* {md_escape(figure.caution)}")
+    lines.append(f"  {md_escape(figure.quote.short)}")
     return ["  \n".join(lines)]
 
 
@@ -95,12 +85,18 @@ def block_lines(block: Block) -> list[str]:
     their list (see `write_markdown`)."""
     match block:
         case Heading():
-            return ["#" * (block.level + 1) + " " + esc(block.full, line_start=False), ""]
+            return [
+                "#" * (block.level + 1) + " " + md_escape(block.full, line_start=False),
+                "",
+            ]
         case Paragraph():
             text = inline(block.runs)
             return [f"*{text}*" if block.size == "small" and _all_muted(block.runs) else text, ""]
         case Note():
-            return [esc(block.text) if block.empty else f"*{esc(block.text)}*", ""]
+            return [
+                md_escape(block.text) if block.empty else f"*{md_escape(block.text)}*",
+                "",
+            ]
         case Quote():
             return _quote(block)
         case Item():

@@ -1,7 +1,7 @@
 """The printed layout's blocks (`exports.blocks`) on screen, with Streamlit elements.
 
 Only rendering: what a brief, a handout or a guide says is decided in `exports.layout`. Every
-string goes through `md()`, so corpus text is shown as text, never as markup or HTML; web
+string goes through `st_escape()`, so corpus text is shown as text, never as markup or HTML; web
 addresses are shown as text too.
 """
 
@@ -27,7 +27,7 @@ from perspectives.exports.blocks import (
     Run,
     Runs,
 )
-from perspectives.ui.widgets import md
+from perspectives.markup import st_escape
 
 HeadingStyle = Literal["skip", "subheader", "divided", "bold"]
 Headings = dict[int, HeadingStyle]
@@ -39,7 +39,7 @@ def _run(run: Run) -> str:
     core = run.text.strip()
     if not core:
         return " " if run.text else ""
-    text = md(core)
+    text = st_escape(core)
     marks = ("**" if run.bold else "") + ("*" if run.italic else "")
     lead = " " if run.text[:1].isspace() else ""
     trail = " " if run.text[-1:].isspace() else ""
@@ -51,8 +51,10 @@ def inline(runs: Runs) -> str:
 
 
 def card(quote: Quote) -> None:
-    st.markdown(f"> “{md(quote.text)}”")
-    st.caption(md(f"— {quote.speaker}. {quote.title}, {quote.where}, ") + f"¶ {quote.paragraph}")
+    st.markdown(f"> “{st_escape(quote.text)}”")
+    st.caption(
+        st_escape(f"— {quote.speaker}. {quote.title}, {quote.where}, ") + f"¶ {quote.paragraph}"
+    )
 
 
 def heading(block: Heading, style: HeadingStyle) -> None:
@@ -60,10 +62,10 @@ def heading(block: Heading, style: HeadingStyle) -> None:
         return
     if style in ("subheader", "divided"):
         divider = "gray" if style == "divided" else False
-        st.subheader(md(block.full), anchor=False, divider=divider)
+        st.subheader(st_escape(block.full), anchor=False, divider=divider)
         return
-    detail = f" · {md(block.detail)}" if block.detail else ""
-    st.markdown(f"**{md(block.text)}**{detail}")
+    detail = f" · {st_escape(block.detail)}" if block.detail else ""
+    st.markdown(f"**{st_escape(block.text)}**{detail}")
 
 
 def item(block: Item) -> None:
@@ -76,9 +78,11 @@ def item(block: Item) -> None:
 
 
 def figure(block: Figure) -> None:
-    st.markdown(f"**{md(block.figure)}**: {md(block.about)}; {md(block.attribution)}.")
+    st.markdown(
+        f"**{st_escape(block.figure)}**: {st_escape(block.about)}; {st_escape(block.attribution)}."
+    )
     if block.caution:
-        st.markdown(f"*Caution:* {md(block.caution)}")
+        st.markdown(f"*Caution:* {st_escape(block.caution)}")
     card(block.quote)
 
 
@@ -93,9 +97,9 @@ def show_block(block: Block, headings: Headings, corpus: Corpus | None = None) -
         case Paragraph():
             st.markdown(inline(block.runs))
         case Note() if block.empty:
-            st.info(md(block.text))
+            st.info(st_escape(block.text))
         case Note():
-            st.caption(md(block.text))
+            st.caption(st_escape(block.text))
         case Quote():
             card(block)
         case Item():

@@ -3,7 +3,7 @@ and their downloads (built on click; the views are cached in `perspectives.ui.ca
 
 The screen renders the same blocks as the printed files (`exports.layout`), laid out its own
 way: a brief's sections as tabs, a handout's topics one under another with a live chart, what
-the texts leave out in an expander. Every piece of corpus or user text goes through `md()`;
+the texts leave out in an expander. Every piece of corpus or user text goes through `st_escape()`;
 nothing is rendered as HTML.
 """
 

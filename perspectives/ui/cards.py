@@ -1,6 +1,6 @@
 """Cards shared by the explorer pages: a position with its quotes, a voice's profile.
 
-Every piece of corpus text goes through `md()`; colours come from the corpus' camps (checked
+Every piece of corpus text goes through `st_escape()`; colours come from the corpus' camps (checked
 as hex colours at load time) through Streamlit's markdown colour directive, never raw HTML.
 """
 
@@ -11,8 +11,8 @@ import streamlit as st
 from perspectives import stance
 from perspectives.corpus.entities import Camp, Position, Topic, Voice
 from perspectives.corpus.model import Corpus
+from perspectives.markup import st_escape
 from perspectives.ui.navigation import PAGES_DIR
-from perspectives.ui.widgets import md
 from perspectives.views import compare
 
 PAGES = "perspectives/ui/pages"
@@ -22,7 +22,7 @@ RELATION_WORDS = {"author": "author of", "excerpted": "excerpted in", "quoted": 
 
 def camp_marker(camp: Camp) -> str:
     """Markdown: a dot in the camp's own colour, then the camp's name."""
-    return f':color[●]{{foreground="{camp.colour}"}} {md(camp.name)}'
+    return f':color[●]{{foreground="{camp.colour}"}} {st_escape(camp.name)}'
 
 
 def stance_colour(value: int | None) -> str:
@@ -40,14 +40,14 @@ def stance_badge(position: Position, topic: Topic, state: bool = False) -> None:
     """The stance as a coloured badge, the pole it leans to (and the state) in a caption."""
     st.badge(stance.badge(position.stance, position.state), color=stance_colour(position.stance))  # type: ignore[arg-type]
     hint = stance.leaning(topic, position.stance)
-    st.caption(md(f"{hint} · {stance.STATES[position.state]}" if state else hint))
+    st.caption(st_escape(f"{hint} · {stance.STATES[position.state]}" if state else hint))
 
 
 def quotes(corpus: Corpus, position: Position) -> None:
     """The position's quotes, each with a link that opens the reader at its paragraph."""
     document = corpus.document(position.document)
     for evidence in position.evidence:
-        st.markdown(f"> {md(evidence.text)}")
+        st.markdown(f"> {st_escape(evidence.text)}")
         if page_exists(DOCUMENTS):
             st.page_link(
                 DOCUMENTS,
@@ -55,7 +55,10 @@ def quotes(corpus: Corpus, position: Position) -> None:
                 icon=":material/menu_book:",
                 query_params={"doc": evidence.document_id, "p": str(evidence.paragraph)},
             )
-    st.caption(f"From *{md(document.title)}*, {md(document.outlet)}, {md(document.date_label)}")
+    st.caption(
+        f"From *{st_escape(document.title)}*, "
+        f"{st_escape(document.outlet)}, {st_escape(document.date_label)}"
+    )
 
 
 def exchange_links(corpus: Corpus, position: Position) -> None:
@@ -72,7 +75,7 @@ def exchange_links(corpus: Corpus, position: Position) -> None:
             name = corpus.voice(other.voice).name
             st.page_link(
                 COMPARE,
-                label=f"{md(name)} ({stance.badge(other.stance, other.state)})",
+                label=f"{st_escape(name)} ({stance.badge(other.stance, other.state)})",
                 icon=":material/forum:",
                 query_params={"topic": other.topic, "voices": f"{position.voice},{other.voice}"},
                 help="Show the two positions side by side",
@@ -84,29 +87,29 @@ def position_card(corpus: Corpus, position: Position, heading: str = "voice") ->
     voice, topic = corpus.voice(position.voice), corpus.topic(position.topic)
     with st.container(border=True):
         if heading == "voice":
-            st.subheader(md(voice.name), anchor=False)
+            st.subheader(st_escape(voice.name), anchor=False)
             st.markdown(camp_marker(corpus.camp(voice.camp)))
         else:
-            st.subheader(md(topic.label), anchor=False)
-            st.caption(md(topic.question))
+            st.subheader(st_escape(topic.label), anchor=False)
+            st.caption(st_escape(topic.question))
         stance_badge(position, topic, state=True)
-        st.markdown(md(position.summary))
+        st.markdown(st_escape(position.summary))
         quotes(corpus, position)
         if position.disagreement:
-            st.markdown(f"**Kind of disagreement:** {md(position.disagreement)}")
+            st.markdown(f"**Kind of disagreement:** {st_escape(position.disagreement)}")
         exchange_links(corpus, position)
 
 
 def head_to_head_cell(corpus: Corpus, voice: Voice, topic: Topic, position: Position | None):
     """One voice on one topic in the head-to-head grid: stance, summary, first quote."""
-    st.markdown(f"**{md(voice.name)}**")
+    st.markdown(f"**{st_escape(voice.name)}**")
     if position is None:
         st.markdown(":gray[silent: says nothing on this topic]")
         return
     stance_badge(position, topic)
-    st.markdown(md(position.summary))
+    st.markdown(st_escape(position.summary))
     evidence = position.evidence[0]
-    st.markdown(f"> {md(evidence.text)}")
+    st.markdown(f"> {st_escape(evidence.text)}")
     if page_exists(DOCUMENTS):
         st.page_link(
             DOCUMENTS,
@@ -145,33 +148,34 @@ def card_grid(
 
 def silent_line(label: str, names: list[str]) -> None:
     """The silent are listed, never left out: "Silent on this topic: A, B" (or "none")."""
-    st.markdown(f"**{md(label)}** " + (md(", ".join(names)) if names else "none"))
+    st.markdown(f"**{st_escape(label)}** " + (st_escape(", ".join(names)) if names else "none"))
 
 
 def voice_profile(corpus: Corpus, voice: Voice) -> None:
     """Who the voice is and where its words come from, with the documents' provenance."""
     camp = corpus.camp(voice.camp)
     with st.container(border=True):
-        st.header(md(voice.name), anchor=False)
+        st.header(st_escape(voice.name), anchor=False)
         if voice.role:
-            st.markdown(f"**Role:** {md(voice.role)}")
+            st.markdown(f"**Role:** {st_escape(voice.role)}")
         if voice.affiliation:
-            st.markdown(f"**Affiliation:** {md(voice.affiliation)}")
+            st.markdown(f"**Affiliation:** {st_escape(voice.affiliation)}")
         st.markdown(f"**Camp:** {camp_marker(camp)}")
         if camp.description:
-            st.caption(md(camp.description))
+            st.caption(st_escape(camp.description))
         for document_id in voice.documents:
             document = corpus.document(document_id)
             authors = ", ".join(document.authors) or "unsigned"
             st.markdown(
-                f"**{RELATION_WORDS[voice.relation].capitalize()}:** *{md(document.title)}* "
-                f"({md(authors)}), {md(document.outlet)}, {md(document.date_label)} "
-                f"(date certainty: {md(document.date_certainty)})"
+                f"**{RELATION_WORDS[voice.relation].capitalize()}:** *{st_escape(document.title)}* "
+                f"({st_escape(authors)}), {st_escape(document.outlet)}, "
+                f"{st_escape(document.date_label)} "
+                f"(date certainty: {st_escape(document.date_certainty)})"
             )
             if document.notes.outlet:
-                st.markdown(f"**About the outlet:** {md(document.notes.outlet)}")
+                st.markdown(f"**About the outlet:** {st_escape(document.notes.outlet)}")
             if document.notes.text:
-                st.markdown(f"**About this text:** {md(document.notes.text)}")
+                st.markdown(f"**About this text:** {st_escape(document.notes.text)}")
             if page_exists(DOCUMENTS):
                 st.page_link(
                     DOCUMENTS,

@@ -4,7 +4,7 @@ Who leads: the browser session that opened the poll, or whoever opens the privat
 (`/poll?code=CODE&lead=KEY`, the key stored with the poll). The key is taken out of the address
 bar at once, so a projected screen never shows it. Participants are anonymous: a random token
 made once per browser and kept in a cookie for a day. Sentences are user text: always escaped
-with `md()`.
+with `st_escape()`.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from perspectives.charts import spectrum
 from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
 from perspectives.exports.qr import qr_png
+from perspectives.markup import st_escape
 from perspectives.store.polls import Poll, PollStore, StoreError
 from perspectives.teaching import class_poll as polls
 from perspectives.ui import links
-from perspectives.ui.widgets import md
 from perspectives.wording import counted
 
 LEADER_KEYS = "poll_leader_keys"
@@ -74,7 +74,9 @@ def start(ws: PollStore, corpus: Corpus) -> None:
         if st.form_submit_button("Join", type="primary"):
             code = polls.normalise_code(typed)
             if ws.find_poll(code) is None:
-                st.error(f"No poll has the code “{md(typed.strip())}”. Check it and try again.")
+                st.error(
+                    f"No poll has the code “{st_escape(typed.strip())}”. Check it and try again."
+                )
             else:
                 links.set_params(code=code)
                 st.rerun()
@@ -85,7 +87,7 @@ def start(ws: PollStore, corpus: Corpus) -> None:
         topic_id = st.selectbox(
             "Topic", list(labels), format_func=labels.__getitem__, key="poll-open-topic"
         )
-        st.caption(md(corpus.topic(topic_id).question))
+        st.caption(st_escape(corpus.topic(topic_id).question))
         if st.button("Open poll", type="primary"):
             poll = ws.create_poll(topic_id, corpus.name, corpus.fingerprint)
             st.session_state.setdefault(LEADER_KEYS, {})[poll.code] = poll.leader_key
@@ -112,7 +114,7 @@ def vote(ws: PollStore, poll: Poll, topic: Topic, token: str) -> None:
             ws.cast_vote(code, token, value, sentence, round=round_number)
             st.success("Your vote is in. You can change it until the leader starts a new round.")
         except StoreError as error:
-            st.error(md(str(error)))
+            st.error(st_escape(str(error)))
     mine = ws.results(poll.code).stances.get(token)
     labels = stance.scale_labels(topic)
     key = f"poll-{poll.code}-{poll.round}"
@@ -125,10 +127,11 @@ def vote(ws: PollStore, poll: Poll, topic: Topic, token: str) -> None:
             key=f"{key}-stance",
         )
         low, high = st.columns(2)
-        low.caption(f"◀ {stance.end_sign('low')}: {md(topic.poles.low)}")
+        low.caption(f"◀ {stance.end_sign('low')}: {st_escape(topic.poles.low)}")
         with high:
             st.caption(
-                f"{stance.end_sign('high')}: {md(topic.poles.high)} ▶", text_alignment="right"
+                f"{stance.end_sign('high')}: {st_escape(topic.poles.high)} ▶",
+                text_alignment="right",
             )
         st.text_input(
             "One sentence on why (optional)",
@@ -143,7 +146,7 @@ def vote(ws: PollStore, poll: Poll, topic: Topic, token: str) -> None:
             args=(poll.code, poll.round, key),
         )
     if mine is not None:
-        st.caption(f"Your vote in round {poll.round}: {md(labels[mine])}.")
+        st.caption(f"Your vote in round {poll.round}: {st_escape(labels[mine])}.")
     keep_token(token)
 
 
@@ -181,8 +184,8 @@ def sentences(current: polls.Results, topic: Topic) -> None:
     labels = stance.scale_labels(topic)
     for sentence in current.sentences:
         with st.container(border=True):
-            st.caption(md(labels[sentence.stance]))
-            st.markdown(md(sentence.text))
+            st.caption(st_escape(labels[sentence.stance]))
+            st.markdown(st_escape(sentence.text))
 
 
 def before_after(ws: PollStore, poll: Poll, topic: Topic) -> None:

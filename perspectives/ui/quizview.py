@@ -10,9 +10,9 @@ import streamlit as st
 
 from perspectives import stance
 from perspectives.corpus.model import Corpus
+from perspectives.markup import st_escape
 from perspectives.teaching import quiz
 from perspectives.ui import reading
-from perspectives.ui.widgets import md
 
 DOCUMENTS = "perspectives/ui/pages/documents.py"
 STATE = "quiz_round"
@@ -45,14 +45,14 @@ def ask(corpus: Corpus, question: quiz.QuizQuestion, index: int, seed: int) -> N
     """The quote, the topic it speaks to, and one button per option."""
     topic = corpus.topic(question.position.topic)
     with st.container(border=True):
-        st.markdown(f"#### “{md(question.evidence.text)}”")
-        st.caption(f"On {md(topic.label)}: {md(topic.question)}")
+        st.markdown(f"#### “{st_escape(question.evidence.text)}”")
+        st.caption(f"On {st_escape(topic.label)}: {st_escape(topic.question)}")
     prompt = "Who said it?" if question.mode == "voice" else "Which camp does this come from?"
     st.markdown(f"**{prompt}**")
     columns = st.columns(2)
     for k, option in enumerate(question.options):
         columns[k % 2].button(
-            md(quiz.label(corpus, question.mode, option)),
+            st_escape(quiz.label(corpus, question.mode, option)),
             key=f"quiz-{seed}-{index}-{k}",
             width="stretch",
             on_click=_answer,
@@ -67,21 +67,22 @@ def reveal(
     position, evidence = question.position, question.evidence
     right = quiz.label(corpus, question.mode, question.answer)
     with st.container(border=True):
-        st.markdown(f"“{md(evidence.text)}”")
+        st.markdown(f"“{st_escape(evidence.text)}”")
     if question.is_right(choice):
-        st.success(f"Right: {md(right)}.")
+        st.success(f"Right: {st_escape(right)}.")
     else:
         picked = quiz.label(corpus, question.mode, choice)
-        st.error(f"Not quite: you said {md(picked)}; it was {md(right)}.")
+        st.error(f"Not quite: you said {st_escape(picked)}; it was {st_escape(right)}.")
     voice, topic = corpus.voice(position.voice), corpus.topic(position.topic)
     document = corpus.document(position.document)
     with st.container(border=True):
-        st.markdown(f"**{md(voice.name)}** · {md(corpus.camp(voice.camp).name)}")
+        st.markdown(f"**{st_escape(voice.name)}** · {st_escape(corpus.camp(voice.camp).name)}")
         st.markdown(
-            f"**{md(topic.label)}**: {md(stance.describe(topic, position.stance, position.state))}"
+            f"**{st_escape(topic.label)}**: "
+            f"{st_escape(stance.describe(topic, position.stance, position.state))}"
         )
-        st.markdown(md(position.summary))
-        st.caption(md(f"{document.title} · {document.outlet} · {document.date_label}"))
+        st.markdown(st_escape(position.summary))
+        st.caption(st_escape(f"{document.title} · {document.outlet} · {document.date_label}"))
         reading.page_link(
             DOCUMENTS,
             "Show in context",

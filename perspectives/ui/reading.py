@@ -10,7 +10,7 @@ from perspectives import stance
 from perspectives.corpus.document import Document
 from perspectives.corpus.entities import Guide
 from perspectives.corpus.model import Corpus
-from perspectives.ui.widgets import md
+from perspectives.markup import st_escape
 from perspectives.views.reader import Mark, ParagraphView, Segment
 
 PAGES = "perspectives/ui/pages"
@@ -22,7 +22,7 @@ def segments_markdown(segments: tuple[Segment, ...], colour: str = HIGHLIGHT) ->
     """A paragraph as markdown: every run escaped, highlighted runs coloured and numbered."""
     parts = []
     for segment in segments:
-        text = md(segment.text)
+        text = st_escape(segment.text)
         if segment.highlighted and text.strip():
             numbers = ",".join(str(n) for n in segment.marks)
             parts.append(f":{colour}-background[{text}]:{colour}-badge[{numbers}]")
@@ -38,13 +38,14 @@ def paragraph_markdown(view: ParagraphView) -> str:
 def hit_markdown(segments: tuple[tuple[str, bool], ...]) -> str:
     """A search snippet as markdown: matched terms bold, every piece escaped."""
     return "".join(
-        f"**{md(text)}**" if is_match and text.strip() else md(text) for text, is_match in segments
+        f"**{st_escape(text)}**" if is_match and text.strip() else st_escape(text)
+        for text, is_match in segments
     )
 
 
 def badges(labels: list[str], colour: str = "blue") -> str:
     """Labels as a row of markdown badges (escaped)."""
-    return " ".join(f":{colour}-badge[{md(label)}]" for label in labels)
+    return " ".join(f":{colour}-badge[{st_escape(label)}]" for label in labels)
 
 
 def page_link(page_file: str, label: str, icon: str | None = None, **query: str | int) -> None:
@@ -94,7 +95,7 @@ def paragraph(corpus: Corpus, view: ParagraphView, marked: bool = False) -> None
                 for topic_id in compared:
                     page_link(
                         COMPARE,
-                        f"Compare on {md(corpus.topic(topic_id).label)}",
+                        f"Compare on {st_escape(corpus.topic(topic_id).label)}",
                         icon=":material/compare_arrows:",
                         topic=topic_id,
                     )
@@ -106,23 +107,23 @@ def mark_note(corpus: Corpus, mark: Mark) -> str:
     voice, topic = corpus.voice(mark.voice_id), corpus.topic(mark.topic_id)
     where = stance.describe(topic, position.stance, position.state)
     return (
-        f":{HIGHLIGHT}-badge[{mark.number}] supports **{md(voice.name)}** on "
-        f"**{md(topic.label)}** ({md(where)})"
+        f":{HIGHLIGHT}-badge[{mark.number}] supports **{st_escape(voice.name)}** on "
+        f"**{st_escape(topic.label)}** ({st_escape(where)})"
     )
 
 
 def claim_note(corpus: Corpus, claim_id: str) -> str:
     claim = corpus.claim(claim_id)
     return (
-        f":material/bar_chart: Figure: **{md(claim.figure)}**, {md(claim.about)}. "
-        f"Attributed to {md(claim.attributed_to)} ({md(claim.source_kind)})."
+        f":material/bar_chart: Figure: **{st_escape(claim.figure)}**, {st_escape(claim.about)}. "
+        f"Attributed to {st_escape(claim.attributed_to)} ({st_escape(claim.source_kind)})."
     )
 
 
 def byline(document: Document) -> str:
     """Authors (or "unsigned"), outlet and date with its certainty, escaped for a caption."""
     who = ", ".join(document.authors) or "unsigned"
-    return md(
+    return st_escape(
         f"{who} · {document.outlet} · {document.date_label} "
         f"(date certainty: {document.date_certainty})"
     )
@@ -132,21 +133,22 @@ def document_about(document: Document) -> None:
     """The document's metadata; the longer notes on outlet and text in an expander."""
     with st.container(border=True):
         st.subheader("About this document", anchor=False)
-        st.markdown(f"**Genre:** {md(document.genre)}")
-        note = f". {md(document.date_note)}" if document.date_note else ""
+        st.markdown(f"**Genre:** {st_escape(document.genre)}")
+        note = f". {st_escape(document.date_note)}" if document.date_note else ""
         st.markdown(
-            f"**Date:** {md(document.date_label)}, certainty {md(document.date_certainty)}{note}"
+            f"**Date:** {st_escape(document.date_label)}, "
+            f"certainty {st_escape(document.date_certainty)}{note}"
         )
         if document.url and document.url.startswith(("https://", "http://")):
             st.page_link(document.url, label="Original publication", icon=":material/open_in_new:")
         elif document.url:
-            st.markdown(f"**Source:** {md(document.url)}")
+            st.markdown(f"**Source:** {st_escape(document.url)}")
         if document.notes.outlet or document.notes.text:
             with st.expander("Notes on the outlet and the text", expanded=False):
                 if document.notes.outlet:
-                    st.markdown(f"**The outlet:** {md(document.notes.outlet)}")
+                    st.markdown(f"**The outlet:** {st_escape(document.notes.outlet)}")
                 if document.notes.text:
-                    st.markdown(f"**This text:** {md(document.notes.text)}")
+                    st.markdown(f"**This text:** {st_escape(document.notes.text)}")
 
 
 def reading_guide(guide: Guide | None) -> None:
@@ -156,14 +158,14 @@ def reading_guide(guide: Guide | None) -> None:
         if guide is None:
             st.caption("No reading guide for this document yet.")
             return
-        st.markdown(f"**Thesis:** {md(guide.thesis)}")
+        st.markdown(f"**Thesis:** {st_escape(guide.thesis)}")
         with st.expander("Genre, structure, evidence and cautions", expanded=False):
             for label, value in (("Genre", guide.genre), ("Structure", guide.structure)):
                 if value:
-                    st.markdown(f"**{label}:** {md(value)}")
+                    st.markdown(f"**{label}:** {st_escape(value)}")
             if guide.evidence:
-                st.markdown("**Evidence it relies on:** " + md("; ".join(guide.evidence)))
+                st.markdown("**Evidence it relies on:** " + st_escape("; ".join(guide.evidence)))
             if guide.cautions:
                 st.markdown("**Cautions:**")
                 for caution in guide.cautions:
-                    st.markdown(f"- {md(caution)}")
+                    st.markdown(f"- {st_escape(caution)}")

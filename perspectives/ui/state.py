@@ -9,7 +9,7 @@ import streamlit as st
 
 from perspectives.corpus import CorpusError, Problem, default_corpus_path, load_cached
 from perspectives.corpus.model import Corpus
-from perspectives.ui.widgets import md
+from perspectives.markup import st_escape
 from perspectives.wording import counted
 
 LISTED = 30  # problems written out in full; the table below holds them all
@@ -35,14 +35,14 @@ def place(problem: Problem) -> str:
 def show_problems(path: Path, problems: Sequence[Problem]) -> None:
     """Each problem as wrapped text (file, entry, problem: readable on a phone), then the
     whole list as a table."""
-    folder = f"`{path}`" if "`" not in str(path) else md(str(path))
+    folder = f"`{path}`" if "`" not in str(path) else st_escape(str(path))
     st.error(
         f"The corpus in {folder} has {counted(len(problems), 'problem')}; "
         f"fix {'it' if len(problems) == 1 else 'them'} and reload the page."
     )
     for problem in problems[:LISTED]:
-        entry = f" · {md(problem.entry)}" if problem.entry else ""
-        st.markdown(f"**{md(place(problem))}**{entry}  \n{md(problem.message)}")
+        entry = f" · {st_escape(problem.entry)}" if problem.entry else ""
+        st.markdown(f"**{st_escape(place(problem))}**{entry}  \n{st_escape(problem.message)}")
     if len(problems) > LISTED:
         st.caption(f"… and {len(problems) - LISTED} more in the table below.")
     with st.expander("All problems as a table", expanded=len(problems) > LISTED):

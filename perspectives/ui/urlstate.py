@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from perspectives.ui.widgets import md
+from perspectives.markup import st_escape
 
 
 def url_changed(page: str) -> bool:
@@ -59,7 +59,9 @@ def checked(
     if value is None or value in known:
         return value if value is not None else fallback
     if warn:
-        st.warning(f"There is no {what} “{md(value)}” in this corpus; showing {md(instead)}.")
+        st.warning(
+            f"There is no {what} “{st_escape(value)}” in this corpus; showing {st_escape(instead)}."
+        )
     return fallback
 
 
@@ -67,7 +69,7 @@ def checked_list(values: list[str], known, what: str, warn: bool = True) -> list
     """The known ids among `values`, with one warning naming those that are not."""
     bad = [v for v in values if v not in known]
     if bad and warn:
-        st.warning(f"Unknown {what} id(s) ignored: " + ", ".join(f"“{md(b)}”" for b in bad))
+        st.warning(f"Unknown {what} id(s) ignored: " + ", ".join(f"“{st_escape(b)}”" for b in bad))
     return [v for v in values if v in known]
 
 

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from perspectives.corpus.document import Document
 from perspectives.corpus.model import Corpus
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=^])")
-
-
-def md(text: str) -> str:
-    """Escape text for st.markdown so that a document's words can never become markup."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+from perspectives.markup import st_escape
 
 
 def counts(corpus: Corpus) -> None:
@@ -27,7 +19,7 @@ def counts(corpus: Corpus) -> None:
 
 def sidebar(corpus: Corpus) -> None:
     with st.sidebar:
-        st.markdown(f"**{md(corpus.name)}**")
+        st.markdown(f"**{st_escape(corpus.name)}**")
         st.caption(
             f"{len(corpus.documents)} documents · {len(corpus.voices)} voices · "
             f"{len(corpus.topics)} topics · {len(corpus.positions)} positions"
@@ -35,7 +27,7 @@ def sidebar(corpus: Corpus) -> None:
         if corpus.blind_spots:
             with st.expander("What the corpus leaves out"):
                 for spot in corpus.blind_spots:
-                    st.markdown(f"- **{md(spot.title)}**: {md(spot.description)}")
+                    st.markdown(f"- **{st_escape(spot.title)}**: {st_escape(spot.description)}")
 
 
 def document_byline(document: Document) -> str:
@@ -46,21 +38,21 @@ def document_byline(document: Document) -> str:
 
 def document_card(corpus: Corpus, document: Document) -> None:
     with st.container(border=True):
-        st.subheader(md(document.title), anchor=False)
-        st.caption(md(document_byline(document)))
-        st.markdown(f"**Genre:** {md(document.genre)}")
+        st.subheader(st_escape(document.title), anchor=False)
+        st.caption(st_escape(document_byline(document)))
+        st.markdown(f"**Genre:** {st_escape(document.genre)}")
         if document.date_note:
-            st.markdown(f"**Date:** {md(document.date_note)}")
+            st.markdown(f"**Date:** {st_escape(document.date_note)}")
         if document.notes.outlet:
-            st.markdown(f"**About the outlet:** {md(document.notes.outlet)}")
+            st.markdown(f"**About the outlet:** {st_escape(document.notes.outlet)}")
         if document.notes.text:
-            st.markdown(f"**About this text:** {md(document.notes.text)}")
+            st.markdown(f"**About this text:** {st_escape(document.notes.text)}")
         if document.url and document.url.startswith(("https://", "http://")):
             st.page_link(document.url, label="Original publication", icon=":material/open_in_new:")
         elif document.url:
-            st.markdown(f"**Source:** {md(document.url)}")
+            st.markdown(f"**Source:** {st_escape(document.url)}")
         voices = [v.name for v in corpus.voices if document.id in v.documents]
-        st.markdown(f"**Voices:** {md(', '.join(voices)) or 'none recorded'}")
+        st.markdown(f"**Voices:** {st_escape(', '.join(voices)) or 'none recorded'}")
 
 
 def download_table(frame, name: str, key: str | None = None) -> None:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from perspectives import stance
 from perspectives.charts import spectrum
+from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views import agreement, compare
@@ -73,10 +74,10 @@ if mode == HEAD_TO_HEAD:
     )
     for column, voice_id in zip(st.columns(len(chosen)), chosen, strict=True):
         camp = cards.camp_marker(corpus.camp(voices[voice_id].camp))
-        column.markdown(f"**{widgets.md(voices[voice_id].name)}**  \n{camp}")
+        column.markdown(f"**{st_escape(voices[voice_id].name)}**  \n{camp}")
     for topic_id, cells in rows:
         topic = topics[topic_id]
-        st.subheader(widgets.md(topic.label), anchor=False, divider="gray")
+        st.subheader(st_escape(topic.label), anchor=False, divider="gray")
         for column, voice_id, position in zip(st.columns(len(chosen)), chosen, cells, strict=True):
             with column, st.container(border=True):
                 cards.head_to_head_cell(corpus, voices[voice_id], topic, position)
@@ -116,9 +117,9 @@ urlstate.keep("compare-view", "compare-topic", "compare-voices", "compare-camp")
 
 topic = topics[topic_id]
 wanted = views.chosen_voices(corpus, voice_ids, camp_id)
-st.header(widgets.md(topic.question), anchor=False)
+st.header(st_escape(topic.question), anchor=False)
 if topic.description:
-    st.caption(widgets.md(topic.description))
+    st.caption(st_escape(topic.description))
 
 positions = compare.ordered_positions(corpus, topic_id, wanted)
 if any(p.placed for p in positions):
@@ -126,7 +127,7 @@ if any(p.placed for p in positions):
     st.altair_chart(strip, width="stretch")
     cards.camp_legend(corpus, {corpus.voice(p.voice).camp for p in positions if p.placed})
 if positions:
-    st.caption(f"{widgets.md(stance.axis_line(topic))}; voices that only mention it come last.")
+    st.caption(f"{st_escape(stance.axis_line(topic))}; voices that only mention it come last.")
     cards.card_grid(corpus, positions)
 else:
     st.info("None of the chosen voices takes a position on this topic.")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from perspectives import stance
 from perspectives.exports.printed import brief_name
+from perspectives.markup import st_escape
 from perspectives.teaching.brief import SIDES, custom_motion, side_pole
 from perspectives.ui import briefview, cache, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
@@ -58,7 +59,7 @@ else:
     pole = right.radio(
         "The proposition defends",
         ["low", "high"],
-        format_func=lambda p: f"{widgets.md(getattr(poles, p))} ({stance.end_sign(p)})",
+        format_func=lambda p: f"{st_escape(getattr(poles, p))} ({stance.end_sign(p)})",
         key="debate-pole",
     )
     text = st.text_input(
@@ -74,7 +75,7 @@ side = st.radio(
     "Side",
     list(SIDES),
     key="debate-side",
-    format_func=lambda s: f"{s.title()}: {widgets.md(getattr(topic.poles, side_pole(motion, s)))}",
+    format_func=lambda s: f"{s.title()}: {st_escape(getattr(topic.poles, side_pole(motion, s)))}",
 )
 if mode == CURATED:
     params = {"motion": motion.id, "side": side}
@@ -85,7 +86,7 @@ urlstate.remember(PAGE)
 urlstate.keep(*(f"debate-{k}" for k in ("mode", "motion", "topic", "pole", "text", "side")))
 
 brief = cache.brief(corpus, motion, side)
-st.subheader(widgets.md(motion.text), anchor=False, divider="gray")
+st.subheader(st_escape(motion.text), anchor=False, divider="gray")
 name = brief_name(motion, side, brief.motion_id is None)
 briefview.downloads(
     lambda fmt: cache.brief_file(corpus, motion, side, fmt),

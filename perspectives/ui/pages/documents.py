@@ -3,6 +3,7 @@ in numbered paragraphs, with the evidence, topics and figures of each paragraph.
 
 import streamlit as st
 
+from perspectives.markup import st_escape
 from perspectives.ui import cache, links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views.reader import parse_paragraph, resolve_document
@@ -14,7 +15,7 @@ titles = {d.id: d.title for d in corpus.documents}
 asked = links.param("doc")
 found = resolve_document(corpus, asked)
 if asked and found is None:
-    st.warning(f"There is no document “{widgets.md(asked)}” in this corpus; showing the first one.")
+    st.warning(f"There is no document “{st_escape(asked)}” in this corpus; showing the first one.")
 urlstate.seed(
     "reader-doc", found.id if found else corpus.documents[0].id, urlstate.url_changed("documents")
 )
@@ -25,11 +26,11 @@ target, problem = parse_paragraph(links.param("p"), document)
 if found is None or found.id != doc_id:
     target, problem = None, None  # another document was picked: the paragraph was for the old one
 if problem:
-    st.warning(widgets.md(problem))
+    st.warning(st_escape(problem))
 links.set_params(doc=doc_id, p=None if target is None else str(target))
 urlstate.remember("documents")
 
-st.header(widgets.md(document.title), anchor=False)
+st.header(st_escape(document.title), anchor=False)
 st.caption(reading.byline(document))
 about, guide = st.columns(2)
 with about:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from perspectives import stance
 from perspectives.charts import heatmap
+from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views import matrix
@@ -51,7 +52,7 @@ st.title("Stance matrix", anchor=False)
 low, high = corpus.orientation.low.label, corpus.orientation.high.label
 st.caption(
     "Each row a topic, each column a voice, voices ordered by their mean stance, from "
-    f"{widgets.md(low)} ({stance.end_sign('low')}) to {widgets.md(high)} "
+    f"{st_escape(low)} ({stance.end_sign('low')}) to {st_escape(high)} "
     f"({stance.end_sign('high')}). Numbers are stances; **m** marks a voice that mentions a "
     "topic without taking a side, **—** a voice that is silent on it. Click a cell, or choose "
     "a topic and a voice below, to see that position."
@@ -89,14 +90,17 @@ urlstate.keep("matrix-topic", "matrix-voice")
 if topic_id and voice_id:
     position = corpus.find_position(voice_id, topic_id)
     if position is None:
-        name, label = widgets.md(voices[voice_id].name), widgets.md(topics[topic_id].label)
+        name, label = (
+            st_escape(voices[voice_id].name),
+            st_escape(topics[topic_id].label),
+        )
         st.info(f"{name} is silent on “{label}”: no position in the corpus.")
     else:
-        st.caption(f"On “{widgets.md(topics[topic_id].question)}”")
+        st.caption(f"On “{st_escape(topics[topic_id].question)}”")
         cards.position_card(corpus, position)
     st.page_link(
         cards.COMPARE,
-        label=f"Compare every voice on “{widgets.md(topics[topic_id].label)}”",
+        label=f"Compare every voice on “{st_escape(topics[topic_id].label)}”",
         icon=":material/compare_arrows:",
         query_params={"topic": topic_id},
     )

@@ -5,6 +5,7 @@ authors, live on refresh, and before against after when the poll is run again.""
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from perspectives.markup import st_escape
 from perspectives.store.polls import poll_store
 from perspectives.ui import links, pollview, widgets
 from perspectives.ui.state import corpus_or_stop
@@ -21,20 +22,20 @@ try:
             st.title("Class poll")
             if code:
                 st.error(
-                    f"No poll has the code “{widgets.md(code)}”. Check the code, or ask the "
+                    f"No poll has the code “{st_escape(code)}”. Check the code, or ask the "
                     "leader for the link."
                 )
             pollview.start(ws, corpus)
             st.stop()
         if poll.topic_id not in {t.id for t in corpus.topics}:
             st.error(
-                f"Poll {poll.code} is on the topic “{widgets.md(poll.topic_id)}”, which the "
+                f"Poll {poll.code} is on the topic “{st_escape(poll.topic_id)}”, which the "
                 "current corpus does not have."
             )
             st.stop()
         topic = corpus.topic(poll.topic_id)
-        st.title(f"Class poll: {widgets.md(topic.label)}", anchor=False)
-        st.markdown(f"**{widgets.md(topic.question)}**")
+        st.title(f"Class poll: {st_escape(topic.label)}", anchor=False)
+        st.markdown(f"**{st_escape(topic.question)}**")
         if not pollview.is_leader(ws, poll):
             st.caption(f"Session {poll.code} · round {poll.round}")
             pollview.vote(ws, poll, topic, token)
@@ -54,5 +55,5 @@ try:
         if poll.round >= 2:
             pollview.before_after(ws, poll, topic)
 except SQLAlchemyError as error:
-    st.error(f"The poll store cannot be reached: {widgets.md(type(error).__name__)}.")
-    st.caption(widgets.md(str(error).splitlines()[0]))
+    st.error(f"The poll store cannot be reached: {st_escape(type(error).__name__)}.")
+    st.caption(st_escape(str(error).splitlines()[0]))

@@ -3,6 +3,7 @@ matched words in bold, each opening the reader at that paragraph."""
 
 import streamlit as st
 
+from perspectives.markup import st_escape
 from perspectives.ui import cache, links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views.search import Filters, hits_table
@@ -17,7 +18,7 @@ st.title("Search", anchor=False)
 
 asked = Filters(links.param("doc"), links.param("voice"), links.param("topic"))
 for message in asked.unknown(corpus):
-    st.warning(widgets.md(message))
+    st.warning(st_escape(message))
 asked = asked.known(corpus)
 changed = urlstate.url_changed("search")
 urlstate.seed("search-q", links.param("q", ""), changed)
@@ -76,11 +77,11 @@ if not query:
 try:
     results = cache.search_results(corpus, query, filters, LIMIT)
 except SearchError as error:
-    st.warning(widgets.md(str(error)))
+    st.warning(st_escape(str(error)))
     st.stop()
 if not results:
     st.info(
-        f"No paragraph matches “{widgets.md(query)}” with these filters. Try fewer words, a "
+        f"No paragraph matches “{st_escape(query)}” with these filters. Try fewer words, a "
         f"prefix like `{examples.prefix or 'word*'}`, or clear a filter."
     )
 else:
@@ -89,10 +90,10 @@ else:
 for rank, result in enumerate(results, 1):
     hit, document = result.hit, corpus.document(result.hit.document_id)
     with st.container(border=True, key=f"hit-{rank}"):
-        st.markdown(f"**{widgets.md(document.title)}** · paragraph {hit.paragraph}")
+        st.markdown(f"**{st_escape(document.title)}** · paragraph {hit.paragraph}")
         st.markdown(reading.hit_markdown(hit.segments))
         if result.voice_evidence and filters.voice:
-            st.caption(f"Holds evidence of {widgets.md(corpus.voice(filters.voice).name)}.")
+            st.caption(f"Holds evidence of {st_escape(corpus.voice(filters.voice).name)}.")
         reading.page_link(
             reading.DOCUMENTS,
             "Read in context",

@@ -3,6 +3,7 @@ date is, and the dated events they refer to."""
 
 import streamlit as st
 
+from perspectives.markup import st_escape
 from perspectives.ui import cache, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views import timeline
@@ -14,7 +15,7 @@ st.title("Timeline", anchor=False)
 labels = {t.id: t.label for t in corpus.topics}
 asked = links.param("topic")
 if asked and asked not in labels:
-    st.warning(f"There is no topic “{widgets.md(asked)}” in this corpus; showing every event.")
+    st.warning(f"There is no topic “{st_escape(asked)}” in this corpus; showing every event.")
     asked = None
 urlstate.seed("timeline-topic", asked, urlstate.url_changed("timeline"))
 topic = st.selectbox(

@@ -3,6 +3,7 @@ every topic it speaks to, the topics it is silent on, and the voices nearest and
 
 import streamlit as st
 
+from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views import agreement
@@ -32,7 +33,7 @@ cards.voice_profile(corpus, voice)
 
 order = {t.id: i for i, t in enumerate(corpus.topics)}
 positions = sorted(corpus.positions_for_voice(voice_id), key=lambda p: order[p.topic])
-st.header(f"{widgets.md(voice.name)} on {counted(len(positions), 'topic')}", anchor=False)
+st.header(f"{st_escape(voice.name)} on {counted(len(positions), 'topic')}", anchor=False)
 if positions:
     cards.card_grid(corpus, positions, heading="topic", one_row_up_to=3)
 else:
@@ -62,7 +63,7 @@ else:
                 st.page_link(
                     cards.VOICES,
                     label=(
-                        f"{widgets.md(voices[row.voice_b].name)}: distance {row.distance:.2f} "
+                        f"{st_escape(voices[row.voice_b].name)}: distance {row.distance:.2f} "
                         f"over {counted(row.shared, 'shared topic')}"
                     ),
                     icon=":material/record_voice_over:",
@@ -72,9 +73,7 @@ else:
                 st.caption("None.")
 
 st.divider()
-st.caption(
-    f"{widgets.md(voice.name)}'s positions with every quote, and the topics it is silent on:"
-)
+st.caption(f"{st_escape(voice.name)}'s positions with every quote, and the topics it is silent on:")
 widgets.download_table(cache.voice_table(corpus, voice_id), f"voice-{voice_id}")
 st.caption("Distances to every other voice it shares a topic with:")
 widgets.download_table(cache.neighbours_table(corpus, voice_id), f"neighbours-{voice_id}")
