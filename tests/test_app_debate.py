@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from perspectives.corpus import load_corpus
+from perspectives.corpus import default_corpus_path, load_cached, load_corpus
+from perspectives.teaching.brief import MOTION_TEXT_LIMIT, custom_motion
 from tests.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,3 +127,17 @@ def test_seminar_unknown_topic_warns():
     at = open_page(SEMINAR, topics="covid-19,nope")
     assert any("nope" in w.value for w in at.warning)
     assert at.multiselect(key="seminar-topics").value == ["covid-19"]
+
+
+def test_a_motion_in_the_link_is_held_to_the_forms_limit():
+    at = open_page(DEBATE, topic="covid-19", pole="high", text="x" * 5000, side="proposition")
+    assert not at.exception
+    assert any("5000 characters" in w.value for w in at.warning)
+    assert at.text_input(key="debate-text").value == "x" * MOTION_TEXT_LIMIT
+    assert at.subheader[0].value == "x" * MOTION_TEXT_LIMIT
+
+
+def test_a_motion_over_the_limit_is_refused_by_name():
+    corpus = load_cached(default_corpus_path())
+    with pytest.raises(ValueError, match="at most 300"):
+        custom_motion(corpus, corpus.topics[0].id, "low", "y" * (MOTION_TEXT_LIMIT + 1))

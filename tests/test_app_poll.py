@@ -172,3 +172,11 @@ def test_quiz_renders_and_answering_updates_the_score():
 
     _button(at, "New round").click().run()
     assert _metric(at, "Score") == "0 / 0"
+
+
+@pytest.mark.parametrize("key", ["é", "ключ", "\u202e", "x" * 5000])
+def test_a_leader_key_of_any_characters_is_refused_without_a_traceback(key):
+    _, code = _lead_poll()
+    visitor = _open(POLL, code=code, lead=key)
+    assert not visitor.exception, visitor.exception
+    assert not any(b.label.startswith("Run again") for b in visitor.button)  # no leader control

@@ -102,3 +102,12 @@ def test_handout_and_guide(tmp_path, corpus_dir):
                  "--corpus", str(corpus_dir))  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "Social credit is about trust." in out.read_text(encoding="utf-8")
+
+
+def test_a_motion_wording_over_the_limit_is_refused(tmp_path):
+    out = tmp_path / "brief.md"
+    args = ["brief", "--topic", "covid-19", "--side", "critical", "--text", "z" * 301]
+    result = run(*args, "--format", "md", "--out", str(out))
+    assert result.returncode == 1
+    assert "--text: the motion's wording has 301 characters; at most 300" in result.stderr
+    assert not out.exists()

@@ -72,7 +72,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return common.EXIT_INVALID
-        motion, side = custom_motion(corpus, args.topic, pole, args.text), "proposition"
+        try:
+            motion, side = custom_motion(corpus, args.topic, pole, args.text), "proposition"
+        except ValueError as error:
+            print(f"brief: --text: {error}", file=sys.stderr)
+            return common.EXIT_INVALID
     return _write(args, brief_export(corpus, motion, side, args.format))
 
 

@@ -134,7 +134,8 @@ class PollStore:
 
     def is_leader(self, code: str, key: str | None) -> bool:
         poll = self.find_poll(code)
-        return bool(poll and key and secrets.compare_digest(poll.leader_key, key))
+        # Bytes: compare_digest refuses a str with non-ASCII characters (a hand-edited url).
+        return bool(poll and key and secrets.compare_digest(poll.leader_key.encode(), key.encode()))
 
     def start_round(self, code: str) -> int:
         """Open the next round (the poll run again); earlier rounds take no more votes."""

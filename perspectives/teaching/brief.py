@@ -99,12 +99,20 @@ class DebateBrief:
         }
 
 
+MOTION_TEXT_LIMIT = 300  # characters of a user's own motion wording
+
+
 def custom_motion(corpus: Corpus, topic_id: str, pole: str, text: str | None = None) -> Motion:
-    """A motion written by the user; without wording, a fixed template around the pole label."""
+    """A motion written by the user; without wording, a fixed template around the pole label.
+    Wording over MOTION_TEXT_LIMIT characters is refused (the form, the url and the CLI alike)."""
     topic = corpus.topic(topic_id)
     if pole not in ("low", "high"):
         raise ValueError(f"pole must be 'low' or 'high', not {pole!r}")
     wording = (text or "").strip()
+    if len(wording) > MOTION_TEXT_LIMIT:
+        raise ValueError(
+            f"the motion's wording has {len(wording)} characters; at most {MOTION_TEXT_LIMIT}"
+        )
     if not wording:
         wording = f"On “{topic.question}”, this House holds: {getattr(topic.poles, pole)}"
     return Motion(id="custom", topic=topic_id, text=wording, proposition=pole)

@@ -7,7 +7,7 @@ import streamlit as st
 from perspectives import stance
 from perspectives.exports.printed import brief_name
 from perspectives.markup import st_escape
-from perspectives.teaching.brief import SIDES, custom_motion, side_pole
+from perspectives.teaching.brief import MOTION_TEXT_LIMIT, SIDES, custom_motion, side_pole
 from perspectives.ui import briefview, cache, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 
@@ -33,7 +33,14 @@ urlstate.seed("debate-mode", OWN if asked_own or not motions else CURATED, fresh
 urlstate.seed("debate-motion", motion_id, fresh)
 urlstate.seed("debate-topic", topic_id, fresh)
 urlstate.seed("debate-pole", pole, fresh)
-urlstate.seed("debate-text", links.param("text", ""), fresh)
+wording = links.param("text", "") or ""
+if len(wording) > MOTION_TEXT_LIMIT:
+    st.warning(
+        f"The motion in the link has {len(wording)} characters; only the first "
+        f"{MOTION_TEXT_LIMIT} are kept."
+    )
+    wording = wording[:MOTION_TEXT_LIMIT]
+urlstate.seed("debate-text", wording, fresh)
 urlstate.seed("debate-side", side, fresh)
 
 st.title("Debate brief", anchor=False)
@@ -65,7 +72,7 @@ else:
     text = st.text_input(
         "Wording (optional)",
         key="debate-text",
-        max_chars=300,
+        max_chars=MOTION_TEXT_LIMIT,
         placeholder="This House believes that …",
     )
     motion = custom_motion(corpus, topic_id, pole, text)
