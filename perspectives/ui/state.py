@@ -54,3 +54,21 @@ def show_problems(path: Path, problems: Sequence[Problem]) -> None:
             hide_index=True,
             width="stretch",
         )
+
+
+_WHERE = {"topics": "analysis/topics.yaml", "voices": "analysis/voices.yaml"}
+
+
+def require(corpus: Corpus, *parts: str, title: str, to: str) -> None:
+    """Stop a page that needs topics or voices, with a plain message, when the corpus (valid,
+    but still being built) has none: an empty part is a stage of work, not an error."""
+    missing = [part for part in parts if not getattr(corpus, part)]
+    if not missing:
+        return
+    st.title(title, anchor=False)
+    where = " and ".join(f"`{_WHERE[part]}`" for part in missing)
+    st.info(
+        f"This corpus has no {' and no '.join(missing)} yet, so there is nothing to {to}. "
+        f"They are listed in {where} of the corpus folder (see docs/FORMAT.md)."
+    )
+    st.stop()

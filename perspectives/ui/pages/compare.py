@@ -8,7 +8,7 @@ from perspectives import stance
 from perspectives.charts import spectrum
 from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, urlstate, widgets
-from perspectives.ui.state import corpus_or_stop
+from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import agreement, compare
 from perspectives.views import tables as views
 
@@ -16,6 +16,7 @@ PAGE, TOPIC_VIEW, HEAD_TO_HEAD = "compare", "Topic view", "Head to head"
 VIEWS = {"topic": TOPIC_VIEW, "head-to-head": HEAD_TO_HEAD}
 
 corpus = corpus_or_stop()
+require(corpus, "topics", "voices", title="Compare", to="compare")
 widgets.sidebar(corpus)
 topics = {t.id: t for t in corpus.topics}
 voices = {v.id: v for v in corpus.voices}

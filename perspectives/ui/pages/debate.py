@@ -9,11 +9,12 @@ from perspectives.exports.printed import brief_name
 from perspectives.markup import st_escape
 from perspectives.teaching.brief import MOTION_TEXT_LIMIT, SIDES, custom_motion, side_pole
 from perspectives.ui import briefview, cache, links, urlstate, widgets
-from perspectives.ui.state import corpus_or_stop
+from perspectives.ui.state import corpus_or_stop, require
 
 PAGE, CURATED, OWN = "debate", "A curated motion", "A motion of my own"
 
 corpus = corpus_or_stop()
+require(corpus, "topics", title="Debate brief", to="argue")
 widgets.sidebar(corpus)
 motions = {m.id: m for m in corpus.motions}
 topics = {t.id: t for t in corpus.topics}

@@ -9,13 +9,14 @@ from perspectives import stance
 from perspectives.charts import heatmap
 from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, urlstate, widgets
-from perspectives.ui.state import corpus_or_stop
+from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import matrix
 
 PAGE, GENERATION, SEEN = "matrix", "matrix-chart-generation", "_matrix_chart_seen"
 SHOWN = 5  # topics in each ranking on screen; the download holds them all
 
 corpus = corpus_or_stop()
+require(corpus, "topics", "voices", title="Matrix", to="place on the matrix")
 widgets.sidebar(corpus)
 topics = {t.id: t for t in corpus.topics}
 voices = {v: corpus.voice(v) for v in matrix.voice_order(corpus)}

@@ -5,13 +5,14 @@ import streamlit as st
 
 from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, urlstate, widgets
-from perspectives.ui.state import corpus_or_stop
+from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import agreement
 from perspectives.wording import counted
 
 PAGE = "voices"
 
 corpus = corpus_or_stop()
+require(corpus, "voices", title="Voices", to="profile")
 widgets.sidebar(corpus)
 voices = {v.id: v for v in corpus.voices}
 
