@@ -8,8 +8,9 @@
   each group keeping the BM25 order. A voice's documents also hold other people's words, so
   the filter ranks rather than hides: a compilation's framing around a voice is still found.
 
-Filters combine (all must hold). The index is searched without a limit, then filtered, then cut
-to `limit`, so a filter never hides a hit that a smaller limit would have dropped.
+Filters combine (all must hold). The index ranks every match on ids and scores alone, the
+filters apply to that list, and only the first `limit` get snippets (`SearchIndex.search`), so a
+filter never hides a hit that a smaller limit would have dropped.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pandas as pd
 
 from perspectives.corpus.model import Corpus
 from perspectives.views.reader import paragraphs_touched
-from perspectives.views.search_index import Hit, index_for, search
+from perspectives.views.search_index import Hit, index_for
 
 ParagraphKey = tuple[str, int]  # (document id, paragraph number)
 
@@ -102,14 +103,16 @@ def filtered_search(
 ) -> list[FilteredHit]:
     """Ranked hits for `query` under `filters`; raises SearchError on a query it cannot read."""
     documents = allowed_documents(corpus, filters)
-    hits = search(corpus, query, limit=max(index_for(corpus).size, 1), documents=documents)
-    if filters.topic:
-        keep = evidence_paragraphs(corpus, topic=filters.topic)
-        hits = [h for h in hits if (h.document_id, h.paragraph) in keep]
+    keep = evidence_paragraphs(corpus, topic=filters.topic) if filters.topic else None
     preferred = evidence_paragraphs(corpus, voice=filters.voice) if filters.voice else frozenset()
-    results = [FilteredHit(h, (h.document_id, h.paragraph) in preferred) for h in hits]
-    results.sort(key=lambda r: not r.voice_evidence)  # stable: BM25 order within each group
-    return results[: max(1, int(limit))]
+    hits = index_for(corpus).search(
+        query,
+        limit=limit,
+        documents=documents,
+        keep=(lambda doc, number: (doc, number) in keep) if keep is not None else None,
+        first=(lambda doc, number: (doc, number) in preferred) if preferred else None,
+    )
+    return [FilteredHit(h, (h.document_id, h.paragraph) in preferred) for h in hits]
 
 
 HIT_COLUMNS = [
