@@ -211,3 +211,25 @@ def test_a_topic_nobody_takes_a_side_on_still_exports(write_corpus, corpus_files
     motion = custom_motion(small, "empty-topic", "low")
     brief = brief_export(small, motion, "opposition", "md").data.decode()
     assert "No voice in the corpus stands on this side of the axis." in brief
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text():
+    import pandas as pd
+
+    from perspectives.exports.tables import table_to_csv, table_to_json
+
+    frame = pd.DataFrame(
+        {
+            "quote": ['=HYPERLINK("http://x","y")', "+1 rise", "-2 fall", "@SUM(A1)", "plain"],
+            "stance": [-2, -1, 0, 1, 2],
+        }
+    )
+    lines = table_to_csv(frame).splitlines()
+    assert lines[1].startswith("\"'=HYPERLINK(") and lines[1].endswith(",-2")
+    assert [line.split(",")[0] for line in lines[2:]] == [
+        "'+1 rise",
+        "'-2 fall",
+        "'@SUM(A1)",
+        "plain",
+    ]
+    assert '"=HYPERLINK(\\"http://x\\",\\"y\\")"' in table_to_json(frame)  # JSON keeps the text

@@ -1,4 +1,10 @@
-"""Tables as CSV and JSON text: what pages offer as downloads and `export` writes."""
+"""Tables as CSV and JSON text: what pages offer as downloads and `export` writes.
+
+A CSV is opened in a spreadsheet, which runs a cell starting with `=`, `+`, `-`, `@`, a tab or a
+carriage return as a formula (a quote or a title can start that way, and a hostile one can start
+`=HYPERLINK(...)`): such a text cell is written with a leading `'`, the spreadsheet convention
+for "this is text" (OWASP's advice on CSV injection). Numbers stay numbers; JSON is unchanged.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,21 @@ import json
 
 import pandas as pd
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
 
 def table_to_csv(frame: pd.DataFrame) -> str:
-    return frame.to_csv(index=False)
+    text_columns = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    safe = frame.copy()
+    for column in text_columns:
+        safe[column] = safe[column].map(_as_text)
+    return safe.to_csv(index=False)
 
 
 def table_to_json(frame: pd.DataFrame) -> str:
