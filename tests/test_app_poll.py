@@ -180,3 +180,28 @@ def test_a_leader_key_of_any_characters_is_refused_without_a_traceback(key):
     visitor = _open(POLL, code=code, lead=key)
     assert not visitor.exception, visitor.exception
     assert not any(b.label.startswith("Run again") for b in visitor.button)  # no leader control
+
+
+def test_the_next_person_on_a_device_votes_as_a_new_participant():
+    _, code = _lead_poll()
+    phone = _open(POLL, code=code)
+    phone.select_slider[0].set_value(-2)
+    next(b for b in phone.button if b.label == "Send my vote").click().run()
+    _button(phone, "Someone else votes on this device").click().run()
+    assert not phone.exception
+    assert _button(phone, "Send my vote")  # a new participant, with no vote yet
+    phone.select_slider[0].set_value(2)
+    next(b for b in phone.button if b.label == "Send my vote").click().run()
+    with store.poll_store() as ws:
+        results = ws.results(code)
+    assert results.total == 2 and results.counts[-2] == 1 and results.counts[2] == 1
+
+
+def test_a_session_opens_a_bounded_number_of_polls(monkeypatch):
+    from perspectives.ui import pollview
+
+    leader = _open(POLL)
+    leader.session_state[pollview.LEADER_KEYS] = {f"P{n}": "k" for n in range(10)}
+    leader.run()
+    assert not any(b.label == "Open poll" for b in leader.button)
+    assert any("the most one session may open" in i.value for i in leader.info)

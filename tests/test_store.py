@@ -294,3 +294,15 @@ def test_stance_labels_and_distribution(corpus_dir):
     assert bars["y"]["scale"]["domain"] == [0, 7]  # shared scale for before and after
     assert bars["x"]["scale"]["domain"] == [-2, -1, 0, 1, 2]
     assert spec["title"]["text"] == "Before: round 1"
+
+
+def test_new_polls_are_capped_per_hour_across_the_store(url, monkeypatch):
+    with store.poll_store(url) as ws:
+        # The PostgreSQL database is shared by the tests: count the polls already there.
+        with ws._read() as conn:
+            already = conn.scalar(text("SELECT count(*) FROM polls"))
+        monkeypatch.setattr(store, "MAX_NEW_POLLS_PER_HOUR", already + 3)
+        codes = [ws.create_poll("topic-a").code for _ in range(3)]
+        with pytest.raises(store.StoreError, match=f"{already + 3} polls were opened in the last"):
+            ws.create_poll("topic-a")
+        assert all(ws.find_poll(code) for code in codes)  # the open polls are untouched

@@ -21,7 +21,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection, func, select, update
 
@@ -71,6 +71,9 @@ __all__ = [
     "poll_store",
 ]
 
+# A store-wide bound on new polls: a class opens a few, a script thousands (5,000 in 13 s).
+MAX_NEW_POLLS_PER_HOUR = 300
+
 
 @contextmanager
 def poll_store(url: str | None = None) -> Iterator[PollStore]:
@@ -101,6 +104,17 @@ class PollStore:
         """A new poll on a topic with a fresh session code, its first round open."""
         if not topic_id:
             raise StoreError("a poll needs a topic")
+        with self._read() as conn:
+            recent = conn.scalar(
+                select(func.count())
+                .select_from(polls)
+                .where(polls.c.created_at > _now() - timedelta(hours=1))
+            )
+        if (recent or 0) >= MAX_NEW_POLLS_PER_HOUR:
+            raise StoreError(
+                f"{MAX_NEW_POLLS_PER_HOUR} polls were opened in the last hour, the most the "
+                "store takes; try again later or join an open poll with its code"
+            )
         for _ in range(20):
             code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
             with self._write() as conn:

@@ -3,8 +3,9 @@
 Who leads: the browser session that opened the poll, or whoever opens the private leader link
 (`/poll?code=CODE&lead=KEY`, the key stored with the poll). The key is taken out of the address
 bar at once, so a projected screen never shows it. Participants are anonymous: a random token
-made once per browser and kept in a cookie for a day. Sentences are user text: always escaped
-with `st_escape()`.
+per poll and browser, kept in a cookie named after the poll for four hours; "Someone else votes
+on this device" makes a new one (a shared computer's next student does not replace the vote
+before). Sentences are user text: always escaped with `st_escape()`.
 """
 
 from __future__ import annotations
@@ -28,27 +29,38 @@ from perspectives.wording import counted
 
 LEADER_KEYS = "poll_leader_keys"
 PENDING = "poll_pending_vote"
-TOKEN, COOKIE, COOKIE_SECONDS = "poll_participant", "perspectives_participant", 24 * 3600
+TOKENS, COOKIE, COOKIE_SECONDS = "poll_participants", "perspectives_participant_", 4 * 3600
 TOKEN_FORM = re.compile(r"[0-9a-f]{32}")
+MAX_POLLS_PER_SESSION = 10  # a leader opens a few per class; a flood opens thousands
 
 
-def participant_token() -> str:
-    """This browser's anonymous participant token: made once, then kept in the session and in
-    a cookie (see `keep_token`), so that reloading the page, or a phone coming back after its
-    session expired, does not make a new participant who could vote twice in one round."""
-    if TOKEN not in st.session_state:
-        kept = st.context.cookies.get(COOKIE)
+def participant_token(code: str) -> str:
+    """This browser's anonymous token in poll `code`: made once, then kept in the session and
+    in a cookie of that poll (see `keep_token`), so that reloading the page, or a phone coming
+    back after its session expired, does not make a new participant who could vote twice in
+    one round. Scoped to one poll: the same browser is a different participant in the next."""
+    tokens: dict[str, str] = st.session_state.setdefault(TOKENS, {})
+    if code not in tokens:
+        kept = st.context.cookies.get(COOKIE + code)
         fine = isinstance(kept, str) and TOKEN_FORM.fullmatch(kept)
-        st.session_state[TOKEN] = kept if fine else uuid.uuid4().hex
-    return st.session_state[TOKEN]
+        tokens[code] = kept if isinstance(kept, str) and fine else uuid.uuid4().hex
+    return tokens[code]
 
 
-def keep_token(token: str) -> None:
-    """Store the participant token in a cookie for a day. The script holds nothing but the
-    token's 32 hex digits (checked), and runs only while the browser lacks the cookie."""
-    if not TOKEN_FORM.fullmatch(token) or st.context.cookies.get(COOKIE) == token:
+def new_participant(code: str) -> None:
+    """Button callback: the next person on this device votes as a new participant."""
+    st.session_state.setdefault(TOKENS, {})[code] = uuid.uuid4().hex
+
+
+def keep_token(code: str, token: str) -> None:
+    """Store the participant token in the poll's cookie for four hours. The script holds
+    nothing but the poll code and the token's 32 hex digits (both checked), and runs only
+    while the browser lacks that cookie."""
+    if not TOKEN_FORM.fullmatch(token) or not re.fullmatch(r"[A-Z0-9]{1,12}", code):
         return
-    cookie = f"{COOKIE}={token}; path=/; max-age={COOKIE_SECONDS}; SameSite=Lax"
+    if st.context.cookies.get(COOKIE + code) == token:
+        return
+    cookie = f"{COOKIE}{code}={token}; path=/; max-age={COOKIE_SECONDS}; SameSite=Lax"
     st.iframe(f"<script>window.parent.document.cookie='{cookie}';</script>", height=1)
 
 
@@ -88,7 +100,12 @@ def start(ws: PollStore, corpus: Corpus) -> None:
             "Topic", list(labels), format_func=labels.__getitem__, key="poll-open-topic"
         )
         st.caption(st_escape(corpus.topic(topic_id).question))
-        if st.button("Open poll", type="primary"):
+        if len(st.session_state.get(LEADER_KEYS, {})) >= MAX_POLLS_PER_SESSION:
+            st.info(
+                f"You lead {MAX_POLLS_PER_SESSION} polls in this browser session, the most one "
+                "session may open; reload the page to start afresh."
+            )
+        elif st.button("Open poll", type="primary"):
             poll = ws.create_poll(topic_id, corpus.name, corpus.fingerprint)
             st.session_state.setdefault(LEADER_KEYS, {})[poll.code] = poll.leader_key
             links.set_params(code=poll.code)
@@ -105,8 +122,9 @@ def _queue_vote(code: str, round_number: int, key: str) -> None:
     )
 
 
-def vote(ws: PollStore, poll: Poll, topic: Topic, token: str) -> None:
+def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
     """The participant's view: place yourself on the axis, add a sentence if you like."""
+    token = participant_token(poll.code)
     pending = st.session_state.pop(PENDING, None)
     if pending is not None:
         code, round_number, value, sentence = pending
@@ -147,7 +165,14 @@ def vote(ws: PollStore, poll: Poll, topic: Topic, token: str) -> None:
         )
     if mine is not None:
         st.caption(f"Your vote in round {poll.round}: {st_escape(labels[mine])}.")
-    keep_token(token)
+        st.button(
+            "Someone else votes on this device",
+            icon=":material/person_add:",
+            on_click=new_participant,
+            args=(poll.code,),
+            help="Your vote stays counted; the next person votes as a new participant.",
+        )
+    keep_token(poll.code, token)
 
 
 def share(poll: Poll) -> None:

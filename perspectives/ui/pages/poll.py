@@ -13,7 +13,6 @@ from perspectives.ui.state import corpus_or_stop, require
 corpus = corpus_or_stop()
 require(corpus, "topics", title="Class poll", to="poll the class on")
 widgets.sidebar(corpus)
-token = pollview.participant_token()
 code = links.param("code")
 
 try:
@@ -39,7 +38,7 @@ try:
         st.markdown(f"**{st_escape(topic.question)}**")
         if not pollview.is_leader(ws, poll):
             st.caption(f"Session {poll.code} · round {poll.round}")
-            pollview.vote(ws, poll, topic, token)
+            pollview.vote(ws, poll, topic)
             st.stop()
         pollview.share(poll)
         refresh, again = st.columns(2)
