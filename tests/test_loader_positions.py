@@ -3,6 +3,8 @@ verbatim in their document, and every problem of a corpus reported together."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from perspectives.corpus import CorpusError, Problem, load_corpus
@@ -183,7 +185,9 @@ def test_every_problem_in_every_file_is_reported_together(corpus_files, write_co
     find_problem(problems, CLAIMS, "plan-2014", "unknown voice 'nobody'")
     find_problem(problems, EVENTS, None, "malformed YAML")
     assert len(problems) == 8, "\n".join(map(str, problems))
-    ordered = [(p.file, p.line or 0) for p in problems]
+    # The file that cannot be read comes first (a root cause), then the rest in file order.
+    assert problems[0].file == EVENTS and problems[0].message.startswith("malformed YAML")
+    ordered = [(p.file, p.line or 0) for p in problems[1:]]
     assert ordered == sorted(ordered)
 
 
@@ -202,3 +206,21 @@ def test_problem_format():
     problem = Problem("analysis/positions/x.yaml", "a/b", 12, "quote not found")
     assert str(problem) == "analysis/positions/x.yaml:12: a/b: quote not found"
     assert str(Problem("corpus.yaml", None, None, "missing")) == "corpus.yaml: missing"
+
+
+def test_an_unreadable_file_gives_one_message_not_a_cascade(corpus_files, write_corpus):
+    """A tab in topics.yaml makes it unreadable: one problem for the file (in plain words, the
+    parser's own kept in brackets) and one line counting the references it left unchecked,
+    instead of an "unknown topic" line for every position, claim and motion."""
+    text = write_corpus(corpus_files)
+    topics = Path(text) / TOPICS
+    lines = topics.read_text(encoding="utf-8").splitlines()
+    lines[1] = "\t" + lines[1].lstrip()
+    topics.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems = problems_of(text)
+    assert problems[0].file == TOPICS
+    assert problems[0].message.startswith("malformed YAML: a tab character is used to indent")
+    assert "[YAML: found" in problems[0].message
+    assert "references elsewhere to what this file defines were not checked" in problems[1].message
+    assert not [p for p in problems if p.message.startswith("unknown topic")]
+    assert len(problems) == 2, "\n".join(map(str, problems))

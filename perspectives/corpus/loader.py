@@ -27,7 +27,7 @@ from perspectives.corpus.file_shapes import (
     PositionsFileInput,
 )
 from perspectives.corpus.files import CorpusFiles, FolderFiles, join, stem, suffix
-from perspectives.corpus.problems import CorpusError, Problem
+from perspectives.corpus.problems import CorpusError, Problem, root_causes_first
 from perspectives.corpus.yamlfile import (
     FrontMatterError,
     kind_of,
@@ -328,7 +328,8 @@ def read_corpus(source: CorpusFiles | Path | str) -> dict[str, Any]:
     if reader.problems or manifest is None:
         order = {problem: number for number, problem in enumerate(reader.problems)}
         problems = sorted(order, key=lambda p: (p.file, p.line or 0, order[p]))
-        raise CorpusError(problems, files.label)
+        kinds = {list_file.name: list_file.kind for list_file in LIST_FILES}
+        raise CorpusError(root_causes_first(problems, kinds), files.label)
     return {
         "source": files.label,
         "name": manifest.name,

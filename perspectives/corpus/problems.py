@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -48,3 +49,62 @@ class UnknownIdError(KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+_UNKNOWN = re.compile(r"^unknown (?P<kind>[a-z ]+) '(?P<id>[^']*)'")
+
+
+def _failed_file_kind(problem: Problem, kinds: Mapping[str, str]) -> tuple[str, str | None]:
+    """(kind, id) a file that could not be read leaves undefined; id None: every id of it."""
+    parts = PurePosixPath(problem.file).parts
+    if len(parts) == 2 and parts[0] == "documents":
+        return "document", PurePosixPath(parts[1]).stem
+    if len(parts) >= 2 and parts[0] == "analysis":
+        name = parts[1].removesuffix(".yaml")
+        if name in kinds:
+            return kinds[name], None
+    return "", None
+
+
+def root_causes_first(problems: Iterable[Problem], kinds: Mapping[str, str]) -> list[Problem]:
+    """The problems with each unreadable file's follow-on "unknown X" lines folded into one line.
+
+    A tab in topics.yaml makes the whole file unreadable; every claim, position and motion that
+    names a topic then reports "unknown topic" (294 lines on a large corpus, the cause last).
+    Here the unreadable files come first, in file order, and the references they leave dangling
+    are counted on one line under the file instead of listed. `kinds` maps a list file's name
+    ("topics") to how a message names its entries ("topic")."""
+    problems = list(problems)
+    failed = [p for p in problems if p.message.startswith("malformed YAML")]
+    undefined: dict[tuple[str, str | None], Problem] = {}
+    for problem in failed:
+        kind, entry_id = _failed_file_kind(problem, kinds)
+        if kind:
+            undefined[(kind, entry_id)] = problem
+    folded: dict[Problem, int] = {}
+    kept = []
+    for problem in problems:
+        match = _UNKNOWN.match(problem.message)
+        cause = None
+        if match:
+            kind, entry_id = match["kind"], match["id"]
+            cause = undefined.get((kind, None)) or undefined.get((kind, entry_id))
+        if cause is not None:
+            folded[cause] = folded.get(cause, 0) + 1
+        elif problem not in failed:
+            kept.append(problem)
+    head = []
+    for problem in failed:
+        head.append(problem)
+        if folded.get(problem):
+            n = folded[problem]
+            head.append(
+                Problem(
+                    problem.file,
+                    None,
+                    None,
+                    f"{n} reference{'' if n == 1 else 's'} elsewhere to what this file defines "
+                    f"{'was' if n == 1 else 'were'} not checked; fix this file first",
+                )
+            )
+    return head + kept

@@ -81,12 +81,47 @@ def yaml_error_line(error: yaml.YAMLError) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
+# What the parser's words usually mean, for someone who has not met YAML's grammar: (a piece of
+# the parser's message, the advice). The parser's own words follow in brackets.
+_PLAIN = (
+    ("tab", "a tab character is used to indent; indent with spaces only"),
+    (
+        "mapping values are not allowed",
+        "a colon followed by a space inside a value; put the whole value in double quotes",
+    ),
+    (
+        "expected ',' or ']'",
+        "a list in [...] is not closed, or one of its items holds a comma, colon or bracket; "
+        "put that item in double quotes",
+    ),
+    (
+        "expected ',' or '}'",
+        "a {...} mapping is not closed, or one of its values holds a comma, colon or brace; "
+        "put that value in double quotes",
+    ),
+    ("could not find expected ':'", "a line is neither 'field: value' nor a list item"),
+    ("unknown escape character", "a backslash inside double quotes; use single quotes instead"),
+    ("found unexpected end of stream", "a quotation mark is opened and never closed"),
+    (
+        "expected <block end>",
+        "the indentation is uneven: the fields of one entry must start in the same column",
+    ),
+    ("found duplicate anchor", "an '&' at the start of a value; put the value in quotes"),
+    ("found undefined alias", "a '*' at the start of a value; put the value in quotes"),
+)
+
+
 def yaml_error_message(error: yaml.YAMLError) -> str:
+    """The parser's complaint in plain words where it is a known one, its own words kept after
+    it in brackets (the technical detail, for whoever needs it)."""
     problem = getattr(error, "problem", None)
     context = getattr(error, "context", None)
     if problem:
-        return f"{problem} ({context})" if context else str(problem)
-    return str(error).splitlines()[0]
+        said = f"{problem} ({context})" if context else str(problem)
+    else:
+        said = str(error).splitlines()[0]
+    plain = next((advice for words, advice in _PLAIN if words in said), None)
+    return f"{plain} [YAML: {said}]" if plain else said
 
 
 class FrontMatterError(ValueError):
