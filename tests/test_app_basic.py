@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from perspectives.corpus import load_cached
 from perspectives.markup import st_escape
+from tests.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -58,8 +59,14 @@ def test_an_invalid_corpus_shows_its_problems(tmp_path, monkeypatch):
     path.write_text(text.replace(RIGHT_QUOTE, "It is repressive and kind at once."), "utf-8")
     monkeypatch.setenv("PERSPECTIVES_CORPUS", str(broken))
 
+    # The corpus still opens with its valid part, under a warning pointing to the problems.
     at = corpus_page()
     assert not at.exception, at.exception
+    assert "The corpus files have 1 problem" in at.warning[0].value
+    assert "left out until it is fixed" in at.warning[0].value
+    assert at.title and at.get("metric")  # the valid part is shown
+
+    at = open_page("problems")
     assert len(at.error) == 1
     assert "has 1 problem;" in at.error[0].value
     assert str(broken) in at.error[0].value
@@ -68,7 +75,8 @@ def test_an_invalid_corpus_shows_its_problems(tmp_path, monkeypatch):
     assert list(frame["file"]) == [BROKEN_FILE]
     assert list(frame["entry"]) == ["nathan-gardels/responsiveness-and-legitimacy"]
     assert "quote not found" in frame["problem"].iloc[0]
-    assert not at.title  # the page stopped before showing a corpus
+    left_out = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert any("nathan\\-gardels/responsiveness\\-and\\-legitimacy" in m for m in left_out)
 
 
 def test_a_missing_corpus_folder_is_reported_not_raised(tmp_path, monkeypatch):

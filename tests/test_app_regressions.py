@@ -126,7 +126,7 @@ def test_problems_are_listed_as_text_with_file_line_entry_and_message(
     positions[0]["evidence"] = ["a sentence that is nowhere in the essay"]
     corpus_files["analysis/motions.yaml"] = "- id: [unclosed\n"
     monkeypatch.setenv("PERSPECTIVES_CORPUS", str(write_corpus(corpus_files)))
-    at = open_page("compare")
+    at = open_page("problems")
     assert "has 2 problems; fix them" in at.error[0].value
     listed = [m.value for m in at.markdown]
     assert any(

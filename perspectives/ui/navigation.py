@@ -24,6 +24,7 @@ PAGE_SPECS = {
     ],
     "About": [
         ("corpus.py", "Corpus", "corpus", ":material/library_books:"),
+        ("problems.py", "Problems", "problems", ":material/build:"),
     ],
 }
 

@@ -9,21 +9,50 @@ import streamlit as st
 
 from perspectives.corpus import CorpusError, Problem, default_corpus_path, load_cached
 from perspectives.corpus.model import Corpus
+from perspectives.corpus.salvage import LoadResult, load_valid
 from perspectives.markup import st_escape
 from perspectives.wording import counted
 
 LISTED = 30  # problems written out in full; the table below holds them all
 RECHECK_SECONDS = 2.0  # how often a page run looks for changed corpus files
+PROBLEMS_PAGE = "perspectives/ui/pages/problems.py"  # relative to app.py, as st.page_link wants
+
+
+_salvaged: dict[tuple[str, tuple[Problem, ...]], LoadResult] = {}
+
+
+def corpus_result() -> tuple[Path, LoadResult]:
+    """The corpus folder and what of it loads: all of it, or its valid part and the problems
+    (the valid part found once per distinct list of problems, not on every page run)."""
+    path = default_corpus_path()
+    try:
+        return path, LoadResult(load_cached(path, recheck_after=RECHECK_SECONDS), (), ())
+    except CorpusError as error:
+        key = (str(path), error.problems)
+        if key not in _salvaged:
+            if len(_salvaged) >= 4:
+                _salvaged.clear()
+            _salvaged[key] = load_valid(path)
+        return path, _salvaged[key]
 
 
 def corpus_or_stop() -> Corpus:
-    """The corpus (reloaded when its files change); on problems, list them all and stop."""
-    path = default_corpus_path()
-    try:
-        return load_cached(path, recheck_after=RECHECK_SECONDS)
-    except CorpusError as error:
-        show_problems(path, error.problems)
+    """The corpus (reloaded when its files change). With problems, its valid part and a
+    warning that points to the Problems page; when nothing can be shown, the problems alone."""
+    path, result = corpus_result()
+    if result.corpus is None:
+        show_problems(path, result.problems)
         st.stop()
+    if result.problems:
+        st.warning(
+            f"The corpus files have {counted(len(result.problems), 'problem')}: "
+            f"{counted(len(result.left_out), 'entry', 'entries')} "
+            f"{'is' if len(result.left_out) == 1 else 'are'} left out until "
+            f"{'it is' if len(result.problems) == 1 else 'they are'} fixed.",
+            icon=":material/warning:",
+        )
+        st.page_link(PROBLEMS_PAGE, label="See the problems", icon=":material/build:")
+    return result.corpus
 
 
 def place(problem: Problem) -> str:
