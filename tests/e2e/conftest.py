@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -84,6 +86,21 @@ def start_server(env_extra: dict[str, str] | None = None):
     return proc, url, log
 
 
+@contextmanager
+def running_server(env_extra: dict[str, str] | None = None) -> Iterator[str]:
+    """A `streamlit run` of the app for the length of the block (its url), stopped after."""
+    proc, url, log = start_server(env_extra)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -92,14 +109,8 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="session")
 def server(artifacts):
-    proc, url, log = start_server()
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running_server() as url:
+        yield url
 
 
 def browser_missing(chromium: str = CHROMIUM) -> str | None:
@@ -189,11 +200,5 @@ def poll_server(artifacts, tmp_path_factory):
     poll tests never touch a user's workspace, nor a PostgreSQL named by $DATABASE_URL."""
     db = tmp_path_factory.mktemp("poll-store") / "workspace.db"
     env = {"PERSPECTIVES_DB": str(db), "DATABASE_URL": ""}
-    proc, url, log = start_server(env)
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running_server(env) as url:
+        yield url

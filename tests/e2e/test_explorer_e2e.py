@@ -4,14 +4,13 @@ on a phone-sized screen, and show a document's markup as text."""
 from __future__ import annotations
 
 import re
-import subprocess
 from urllib.parse import quote_plus
 
 import pytest
 from playwright.sync_api import expect
 
 from perspectives.corpus import load_corpus
-from tests.e2e.conftest import ROOT, open_app, shot, start_server
+from tests.e2e.conftest import ROOT, open_app, running_server, shot
 
 PHONE = {"width": 390, "height": 844}
 OVERFLOW = """() => {
@@ -126,14 +125,8 @@ def test_no_horizontal_overflow_on_a_phone(server, browser, artifacts, name, pat
 
 @pytest.fixture
 def hostile_server(hostile_corpus_dir, artifacts):
-    proc, url, log = start_server({"PERSPECTIVES_CORPUS": str(hostile_corpus_dir)})
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running_server({"PERSPECTIVES_CORPUS": str(hostile_corpus_dir)}) as url:
+        yield url
 
 
 def test_document_markup_is_shown_as_text(hostile_server, page, artifacts):

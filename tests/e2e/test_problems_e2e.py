@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import open_app, shot, start_server
+from tests.e2e.conftest import open_app, running_server, shot
 
 pytestmark = pytest.mark.e2e
 RENT = Path(__file__).resolve().parents[1] / "corpora" / "rent-control"
@@ -25,14 +24,8 @@ def broken_server(artifacts, tmp_path_factory):
     path.write_text(
         re.sub(r"(evidence:\n\s*- )([\"']?)(\w)", r"\1\2XYZZY \3", text, count=1), "utf-8"
     )
-    proc, url, log = start_server({"PERSPECTIVES_CORPUS": str(root)})
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running_server({"PERSPECTIVES_CORPUS": str(root)}) as url:
+        yield url
 
 
 def test_a_broken_entry_leaves_the_rest_of_the_corpus_open(broken_server, page, artifacts):
