@@ -51,7 +51,7 @@ def main() -> None:
         write_corpus(default_corpus_path(), root, copies=args.copies, seed=12)
         corpus = load_corpus(root)
     index = index_for(corpus)
-    db = index._reader()
+    db = index._reader() if hasattr(index, "_reader") else index._db  # older code: one connection
     topic = corpus.topics[0].id
     voice = corpus.voices[0].id
     cases = {"none": Filters(), "topic": Filters(topic=topic), "voice": Filters(voice=voice)}
