@@ -1,6 +1,6 @@
 """Example queries for the Search page, made from the corpus itself.
 
-A page that suggests `"phantom democracy"` on a reading list about rent control teaches the
+A page that suggests a phrase from another reading list (the default corpus's, say) teaches the
 wrong thing. These examples come from the corpus' own topic labels and evidence quotes, and
 each is kept only if it finds at least one paragraph.
 """
