@@ -12,6 +12,7 @@ from perspectives import stance
 from perspectives.corpus.entities import Camp, Position, Topic, Voice
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
+from perspectives.ui.active import link_params
 from perspectives.ui.navigation import PAGES_DIR
 from perspectives.views import compare
 
@@ -53,7 +54,7 @@ def quotes(corpus: Corpus, position: Position) -> None:
                 DOCUMENTS,
                 label=f"Show in context (¶ {evidence.paragraph})",
                 icon=":material/menu_book:",
-                query_params={"doc": evidence.document_id, "p": str(evidence.paragraph)},
+                query_params=link_params(doc=evidence.document_id, p=evidence.paragraph),
             )
     st.caption(
         f"From *{st_escape(document.title)}*, "
@@ -77,7 +78,9 @@ def exchange_links(corpus: Corpus, position: Position) -> None:
                 COMPARE,
                 label=f"{st_escape(name)} ({stance.badge(other.stance, other.state)})",
                 icon=":material/forum:",
-                query_params={"topic": other.topic, "voices": f"{position.voice},{other.voice}"},
+                query_params=link_params(
+                    topic=other.topic, voices=f"{position.voice},{other.voice}"
+                ),
                 help="Show the two positions side by side",
             )
 
@@ -115,7 +118,7 @@ def head_to_head_cell(corpus: Corpus, voice: Voice, topic: Topic, position: Posi
             DOCUMENTS,
             label=f"Show in context (¶ {evidence.paragraph})",
             icon=":material/menu_book:",
-            query_params={"doc": evidence.document_id, "p": str(evidence.paragraph)},
+            query_params=link_params(doc=evidence.document_id, p=evidence.paragraph),
         )
 
 
@@ -181,5 +184,5 @@ def voice_profile(corpus: Corpus, voice: Voice) -> None:
                     DOCUMENTS,
                     label="Read the document",
                     icon=":material/article:",
-                    query_params={"doc": document.id},
+                    query_params=link_params(doc=document.id),
                 )

@@ -6,6 +6,8 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
+from perspectives.ui.active import PARAM, current_name
+
 
 def param(name: str, default: str | None = None) -> str | None:
     value = st.query_params.get(name)
@@ -19,7 +21,9 @@ def param_list(name: str) -> list[str]:
 
 
 def set_params(**params: str | list[str] | None) -> None:
-    """Make the query string say exactly what the view shows (empty values are dropped)."""
+    """Make the query string say exactly what the view shows (empty values are dropped), with
+    the active workspace (`ws`) kept."""
+    params = {**params, PARAM: current_name()}
     clean = {}
     for key, value in params.items():
         if isinstance(value, list | tuple):
@@ -33,8 +37,10 @@ def set_params(**params: str | list[str] | None) -> None:
 def view_url(url_path: str, **params: str | list[str] | None) -> str:
     """The absolute link to a view (relative when the app's own url is unknown, as in tests).
 
-    `url_path` is the page's path ("" for the default page at "/").
+    `url_path` is the page's path ("" for the default page at "/"). The active workspace
+    (`ws`) is kept.
     """
+    params = {**params, PARAM: current_name()}
     clean = {
         k: ",".join(v) if isinstance(v, list | tuple) else str(v)
         for k, v in params.items()

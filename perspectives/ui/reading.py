@@ -11,6 +11,7 @@ from perspectives.corpus.document import Document
 from perspectives.corpus.entities import Guide
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
+from perspectives.ui.active import link_params
 from perspectives.views.reader import Mark, ParagraphView, Segment
 
 PAGES = "perspectives/ui/pages"
@@ -50,7 +51,7 @@ def badges(labels: list[str], colour: str = "blue") -> str:
 
 def page_link(page_file: str, label: str, icon: str | None = None, **query: str | int) -> None:
     """st.page_link with query parameters; a caption where the page is not (yet) registered."""
-    params = {k: str(v) for k, v in query.items() if v not in (None, "")}
+    params = link_params(**query)
     try:
         st.page_link(page_file, label=label, icon=icon, query_params=params)
     except StreamlitPageNotFoundError:

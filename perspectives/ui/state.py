@@ -3,37 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import streamlit as st
 
-from perspectives.corpus import CorpusError, Problem, default_corpus_path, load_cached
+from perspectives.corpus import Problem
 from perspectives.corpus.model import Corpus
-from perspectives.corpus.salvage import LoadResult, load_valid
+from perspectives.corpus.salvage import LoadResult
 from perspectives.markup import st_escape
+from perspectives.ui import active
 from perspectives.wording import counted
 
 LISTED = 30  # problems written out in full; the table below holds them all
-RECHECK_SECONDS = 2.0  # how often a page run looks for changed corpus files
 PROBLEMS_PAGE = "perspectives/ui/pages/problems.py"  # relative to app.py, as st.page_link wants
 
 
-_salvaged: dict[tuple[str, tuple[Problem, ...]], LoadResult] = {}
-
-
-def corpus_result() -> tuple[Path, LoadResult]:
-    """The corpus folder and what of it loads: all of it, or its valid part and the problems
-    (the valid part found once per distinct list of problems, not on every page run)."""
-    path = default_corpus_path()
-    try:
-        return path, LoadResult(load_cached(path, recheck_after=RECHECK_SECONDS), (), ())
-    except CorpusError as error:
-        key = (str(path), error.problems)
-        if key not in _salvaged:
-            if len(_salvaged) >= 4:
-                _salvaged.clear()
-            _salvaged[key] = load_valid(path)
-        return path, _salvaged[key]
+def corpus_result() -> tuple[str, LoadResult]:
+    """Where the active corpus comes from (its folder, or "workspace NAME") and what of it
+    loads: all of it, or its valid part and the problems (see `ui.active`)."""
+    result = active.active_result()
+    missing = active.take_missing()
+    if missing is not None:
+        st.warning(
+            f"There is no workspace called “{st_escape(missing)}”; showing the default corpus.",
+            icon=":material/warning:",
+        )
+    active.sidebar_note()
+    return result
 
 
 def corpus_or_stop() -> Corpus:
@@ -51,7 +46,12 @@ def corpus_or_stop() -> Corpus:
             f"{'it is' if len(result.problems) == 1 else 'they are'} fixed.",
             icon=":material/warning:",
         )
-        st.page_link(PROBLEMS_PAGE, label="See the problems", icon=":material/build:")
+        st.page_link(
+            PROBLEMS_PAGE,
+            label="See the problems",
+            icon=":material/build:",
+            query_params=active.link_params(),
+        )
     return result.corpus
 
 
@@ -61,12 +61,13 @@ def place(problem: Problem) -> str:
     return file if problem.line is None else f"{file}, line {problem.line}"
 
 
-def show_problems(path: Path, problems: Sequence[Problem]) -> None:
+def show_problems(path: str, problems: Sequence[Problem]) -> None:
     """Each problem as wrapped text (file, entry, problem: readable on a phone), then the
     whole list as a table."""
-    folder = f"`{path}`" if "`" not in str(path) else st_escape(str(path))
+    folder = f"`{path}`" if "`" not in path else st_escape(path)
+    where = st_escape(path) if path.startswith("workspace ") else f"the corpus in {folder}"
     st.error(
-        f"The corpus in {folder} has {counted(len(problems), 'problem')}; "
+        f"{where[0].upper()}{where[1:]} has {counted(len(problems), 'problem')}; "
         f"fix {'it' if len(problems) == 1 else 'them'} and reload the page."
     )
     for problem in problems[:LISTED]:

@@ -9,6 +9,7 @@ from perspectives import stance
 from perspectives.charts import heatmap
 from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, urlstate, widgets
+from perspectives.ui.active import link_params
 from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import matrix
 
@@ -103,7 +104,7 @@ if topic_id and voice_id:
         cards.COMPARE,
         label=f"Compare every voice on “{st_escape(topics[topic_id].label)}”",
         icon=":material/compare_arrows:",
-        query_params={"topic": topic_id},
+        query_params=link_params(topic=topic_id),
     )
 else:
     st.caption("Click a cell of the matrix, or choose a topic and a voice.")

@@ -5,6 +5,7 @@ import streamlit as st
 
 from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, urlstate, widgets
+from perspectives.ui.active import link_params
 from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import agreement
 from perspectives.wording import counted
@@ -68,7 +69,7 @@ else:
                         f"over {counted(row.shared, 'shared topic')}"
                     ),
                     icon=":material/record_voice_over:",
-                    query_params={"voice": row.voice_b},
+                    query_params=link_params(voice=row.voice_b),
                 )
             if not rows:
                 st.caption("None.")
