@@ -22,6 +22,9 @@ PAGE_SPECS = {
         ("poll.py", "Class poll", "poll", ":material/how_to_vote:"),
         ("quiz.py", "Quiz", "quiz", ":material/quiz:"),
     ],
+    "Your reading list": [
+        ("workspace.py", "Workspace", "workspace", ":material/folder_open:"),
+    ],
     "About": [
         ("corpus.py", "Corpus", "corpus", ":material/library_books:"),
         ("problems.py", "Problems", "problems", ":material/build:"),

@@ -1,0 +1,39 @@
+"""Your reading list (`/workspace`): workspaces to make, open, rename, delete and download, the
+active one's documents to add (upload or paste, with a metadata form), and its history."""
+
+import streamlit as st
+
+from perspectives.markup import st_escape
+from perspectives.store.workspaces import workspace_store
+from perspectives.ui import active, addview, workspaceview
+
+st.title("Your reading list", anchor=False)
+st.caption(
+    "A workspace is your own corpus, kept by the app: add your texts, then every page "
+    "(Compare, Documents, Search…) works on it. Links you copy keep it."
+)
+current = active.active_workspace()
+missing = active.take_missing()
+if missing:
+    st.warning(f"There is no workspace called “{st_escape(missing)}”.")
+active.sidebar_note()
+workspaceview.show_notice()
+workspaceview.import_report()
+
+with workspace_store() as store:
+    workspaceview.chooser(store, current)
+    if current is not None:
+        st.header(f"Add a document to “{st_escape(current)}”", anchor=False)
+        addview.add_documents(store, current)
+        st.header("History", anchor=False)
+        workspaceview.history(store, current)
+        st.header("Manage", anchor=False)
+        workspaceview.downloader(current)
+        workspaceview.renamer(store, current)
+        workspaceview.deleter(store, current)
+    else:
+        st.info(
+            "You are reading the default corpus, which is not edited here. Make a workspace "
+            "(a copy of it, or an empty one for your own texts) or open one above."
+        )
+    workspaceview.creator(store)
