@@ -122,9 +122,7 @@ def reader(store: WorkspaceStore, name: str) -> None:
         pasted = st.text_area(
             "The text, one paragraph per line", height=200, key=f"add-paste-{name}"
         )
-        if st.button(
-            "Read the pasted text", key=f"add-paste-go-{name}", disabled=not pasted.strip()
-        ):
+        if st.button("Read the pasted text", key=f"add-paste-go-{name}"):
             _read(store, name, snapshot, lambda texts: ingest_text(pasted, "pasted text", texts))
 
 

@@ -269,5 +269,5 @@ def history(store: WorkspaceStore, name: str) -> None:
         except NothingToUndo:
             st.info("There is no earlier edit to undo.")
             return
-        notice("success", f"Undone: {st_escape(done.message)} (revision {done.number}).")
+        notice("success", f"{st_escape(done.message)}, saved as revision {done.number}.")
         st.rerun()
