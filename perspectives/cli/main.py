@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from perspectives.cli import bundle_commands, corpus_commands, print_commands
+from perspectives.cli import bundle_commands, corpus_commands, ingest_commands, print_commands
 from perspectives.cli.common import EXIT_INVALID, EXIT_USAGE, Failure
 from perspectives.corpus import CorpusError
 
@@ -20,10 +20,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="python -m perspectives",
         description="Validate, export and search a Perspectives corpus (a folder, or a "
         "workspace of the store); print briefs, handouts and reading guides; move a corpus "
-        "in and out of workspaces as a bundle.",
+        "in and out of workspaces as a bundle; add documents to a workspace.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (corpus_commands, print_commands, bundle_commands):
+    for module in (corpus_commands, print_commands, bundle_commands, ingest_commands):
         module.register(sub)
     return parser
 
