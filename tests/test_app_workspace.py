@@ -51,7 +51,7 @@ def texts(at, kind: str) -> list[str]:
 def create(at, name: str, start: str | None = None, bundle: bytes | None = None):
     if start:
         at.radio(key="ws-start").set_value(start).run()
-    at.text_input(key="ws-new-name").input(name)
+    next(t for t in at.text_input if t.label == "Name").input(name)
     if bundle is not None:
         at.get("file_uploader")[0].set_value(("reading.zip", bundle, "application/zip"))
     at.button(key="ws-create").click().run()
@@ -87,6 +87,7 @@ def test_create_an_empty_workspace_and_it_becomes_the_active_one(db):
     at = create(open_page("workspace"), "Seminar 3")
     assert ws_param(at) == "Seminar 3"
     assert any("“Seminar 3” created" in s for s in texts(at, "success"))
+    assert next(t for t in at.text_input if t.label == "Name").value == ""  # ready for another
     assert "Add a document to “Seminar 3”" in texts(at, "header")
     assert any("Workspace **Seminar 3**" in c for c in texts(at, "caption"))
     with store.workspace_store(db) as ws:

@@ -27,6 +27,7 @@ from perspectives.workspace.bundles import Limits as BundleLimits
 NOTICE = "_ws_notice"  # a message to show on the next run (after a switch or a rerun)
 REPORT = "_ws_import_report"
 CONFIRM_DELETE = "_ws_confirm_delete"
+MADE = "_ws_made"
 BUNDLE_MB = BundleLimits().bundle_bytes // (1024 * 1024)
 HISTORY_SHOWN = 15
 
@@ -97,7 +98,8 @@ def creator(store: WorkspaceStore) -> None:
         horizontal=True,
         key="ws-start",
     )
-    name = st.text_input("Name", max_chars=60, key="ws-new-name", placeholder="Seminar 3")
+    made = st.session_state.get(MADE, 0)  # a fresh name field and uploader after each creation
+    name = st.text_input("Name", max_chars=60, key=f"ws-new-name-{made}", placeholder="Seminar 3")
     if start == "Nothing (empty)":
         st.caption(
             "Every topic is an axis from −2 to +2. Say what its two ends mean across your "
@@ -110,7 +112,7 @@ def creator(store: WorkspaceStore) -> None:
         upload = st.file_uploader(
             "Bundle",
             type=["zip"],
-            key="ws-bundle",
+            key=f"ws-bundle-{made}",
             max_upload_size=BUNDLE_MB,
             help="A zip of the corpus folder format, as the Download button below writes it.",
         )
@@ -135,8 +137,7 @@ def creator(store: WorkspaceStore) -> None:
         st.error(f"Nothing was created: {st_escape(str(error))}.")
         return
     notice("success", f"Workspace “{st_escape(created)}” created; it is now the active one.")
-    for key in ("ws-new-name", "ws-bundle"):
-        st.session_state.pop(key, None)
+    st.session_state[MADE] = made + 1
     switch_to(created)
     st.rerun()
 
