@@ -87,7 +87,7 @@ def test_search_finds_a_phrase_and_links_to_the_reader():
     titles = [m for m in texts(at.markdown) if "This paradox explains" in m]
     assert titles and "paragraph 4" in titles[0]
     assert "1 paragraph, best match first" in " ".join(texts(at.caption))
-    (link,) = at.get("page_link")
+    (link,) = at.main.get("page_link")  # the sidebar has its own
     assert (link.proto.page, link.proto.query_string) == ("documents", "doc=gardels-2018&p=4")
 
 
