@@ -10,7 +10,6 @@ import pytest
 
 from perspectives.corpus import load_corpus
 from perspectives.store import workspaces as store
-from perspectives.store.engine import dispose_engines
 from perspectives.store.workspace_model import ConflictError
 from perspectives.workspace.adding import (
     FIELDS,
@@ -45,12 +44,6 @@ GOOD = {
 TEXT = (
     "The Rent Question\nCaps were introduced in 1987.\nLandlords argued the caps froze repairs.\n"
 )
-
-
-@pytest.fixture
-def db(tmp_path) -> str:
-    yield f"sqlite:///{(tmp_path / 'ws.db').resolve()}"
-    dispose_engines()
 
 
 def test_the_form_is_prefilled_from_what_the_file_says():
@@ -125,8 +118,8 @@ def test_a_pending_document_survives_its_draft_and_a_bad_draft_is_none():
     assert Pending.from_json('{"filename": "x"}') is None
 
 
-def test_existing_texts_and_ids_are_read_from_the_files(db):
-    with store.workspace_store(db) as ws:
+def test_existing_texts_and_ids_are_read_from_the_files(store_url):
+    with store.workspace_store(store_url) as ws:
         ws.create_copy("Rent", RENT)
         files = ws.snapshot("Rent").files
     corpus = load_corpus(RENT)
@@ -134,9 +127,9 @@ def test_existing_texts_and_ids_are_read_from_the_files(db):
     assert taken_ids(files) == {d.id for d in corpus.documents}
 
 
-def test_save_writes_one_revision_the_loader_reads_back(db):
+def test_save_writes_one_revision_the_loader_reads_back(store_url):
     pending = Pending.from_ingested(ingest_text(TEXT, "rent.txt"))
-    with store.workspace_store(db) as ws:
+    with store.workspace_store(store_url) as ws:
         ws.create_empty("Mine")
         revision = save_document(ws, "Mine", pending, GOOD, base=1, author="test")
         assert revision.number == 2
@@ -151,9 +144,9 @@ def test_save_writes_one_revision_the_loader_reads_back(db):
     assert document.outlet == "The Civic Review" and document.url == "https://example.org/rent"
 
 
-def test_save_refuses_a_duplicate_added_meanwhile_and_a_stale_base(db):
+def test_save_refuses_a_duplicate_added_meanwhile_and_a_stale_base(store_url):
     pending = Pending.from_ingested(ingest_text(TEXT, "rent.txt"))
-    with store.workspace_store(db) as ws:
+    with store.workspace_store(store_url) as ws:
         ws.create_empty("Mine")
         save_document(ws, "Mine", pending, GOOD, base=1)
         # the same text again, under another id, on the new head: a duplicate

@@ -52,6 +52,11 @@ def test_every_page_works_on_a_workspace_as_on_a_folder(rent_workspace, page):
     foreign = sorted({m.group(0) for m in FOREIGN.finditer(text)})
     assert not foreign, f"{page} shows the default corpus on a workspace: {foreign}"
     assert at.query_params["ws"] == [NAME] or at.query_params["ws"] == NAME
+    for link in page_links(at):  # every link to another view keeps the workspace
+        assert "ws=Rent+seminar" in link.proto.query_string, (page, link.proto.query_string)
+    for code in at.code:  # and every copied link
+        if "://" in code.value or code.value.startswith("/"):
+            assert "ws=Rent+seminar" in code.value, (page, code.value)
 
 
 def test_the_workspace_is_read_from_the_store_not_the_default_corpus(rent_workspace):
