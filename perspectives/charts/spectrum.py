@@ -59,6 +59,8 @@ def camp_scale(corpus: Corpus, camp_ids) -> alt.Scale:
     """Camp names to the camps' own colours, in corpus order, for the camps given."""
     wanted = set(camp_ids)
     camps = [c for c in corpus.camps if c.id in wanted]
+    if wanted & {None, ""}:  # voices with no camp (the frame's camp_id is "")
+        camps.append(corpus.camp(None))
     return alt.Scale(domain=[c.name for c in camps], range=[c.colour for c in camps])
 
 

@@ -201,7 +201,8 @@ class _Checker:
 
     def voice(self, entry: Entry, camp_ids: Collection[str]) -> None:
         voice = entry.value
-        self.reference(entry, voice.id, "camp", voice.camp, camp_ids)
+        if voice.camp is not None:  # a voice may have no camp
+            self.reference(entry, voice.id, "camp", voice.camp, camp_ids)
         for number, document_id in enumerate(voice.documents):
             line = line_of(entry.raw, ("documents", number))
             self.reference(entry, voice.id, "documents", document_id, self.documents, line=line)

@@ -66,12 +66,18 @@ class Camp(Model):
         return value
 
 
+NO_CAMP = Camp.model_construct(
+    id="", name="No camp", description="Not placed in a school of thought.", colour="#999999"
+)
+"""What pages show for a voice with no camp (its id is no slug, so no camp of a corpus has it)."""
+
+
 class Voice(Model):
     id: Slug
     name: Text
     role: OptionalText = ""
     affiliation: OptionalText = ""
-    camp: Slug
+    camp: Slug | None = None  # None: no camp (a quoted person whose school is not known)
     documents: tuple[Slug, ...] = Field(min_length=1)
     relation: Relation
     aliases: tuple[Text, ...] = ()

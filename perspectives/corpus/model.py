@@ -18,6 +18,7 @@ from pydantic import Field, model_validator
 from perspectives.corpus import integrity
 from perspectives.corpus.document import Document, DocumentMeta, DocumentNotes, Paragraph
 from perspectives.corpus.entities import (
+    NO_CAMP,
     BlindSpot,
     Camp,
     Claim,
@@ -105,7 +106,10 @@ class Corpus(Model):
     def topic(self, topic_id: str) -> Topic:
         return self._lookup("topic", topic_id)
 
-    def camp(self, camp_id: str) -> Camp:
+    def camp(self, camp_id: str | None) -> Camp:
+        """The camp; `NO_CAMP` for a voice's missing camp (None)."""
+        if not camp_id:
+            return NO_CAMP
         return self._lookup("camp", camp_id)
 
     def voice(self, voice_id: str) -> Voice:
@@ -198,7 +202,7 @@ class Corpus(Model):
             ("position", "voice"): (self.positions, lambda p: (p.voice,)),
             ("position", "document"): (self.positions, lambda p: (p.document,)),
             ("voice", "document"): (self.voices, lambda v: v.documents),
-            ("voice", "camp"): (self.voices, lambda v: (v.camp,)),
+            ("voice", "camp"): (self.voices, lambda v: (v.camp,) if v.camp else ()),
             ("claim", "document"): (self.claims, lambda c: (c.document,)),
             ("claim", "topic"): (self.claims, lambda c: c.topics),
             ("event", "topic"): (self.events, lambda e: e.topics),

@@ -167,7 +167,7 @@ def _split(corpus: Corpus, kinds: list, ordered: list[Position]) -> tuple[Line, 
     """One kind of disagreement split into lines by camp, or else by document."""
     heading = kind_heading(kinds)
     ways = (
-        (lambda p: corpus.voice(p.voice).camp, lambda key: corpus.camp(key).name),
+        (lambda p: corpus.voice(p.voice).camp or "", lambda key: corpus.camp(key).name),
         (lambda p: p.document, lambda key: f"as argued in “{corpus.document(key).title}”"),
     )
     for key_of, name_of in ways:  # noqa: B007 (name_of is used after the loop)

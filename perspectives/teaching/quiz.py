@@ -47,7 +47,7 @@ class Score:
 
 def answer_of(corpus: Corpus, position: Position, mode: str) -> str:
     _check_mode(mode)
-    return position.voice if mode == "voice" else corpus.voice(position.voice).camp
+    return position.voice if mode == "voice" else corpus.voice(position.voice).camp or ""
 
 
 def label(corpus: Corpus, mode: str, option: str) -> str:

@@ -125,7 +125,10 @@ def head_to_head_cell(corpus: Corpus, voice: Voice, topic: Topic, position: Posi
 def camp_legend(corpus: Corpus, camp_ids) -> None:
     """The camps' colours as a line of text (it wraps on a narrow screen)."""
     wanted = set(camp_ids)
-    st.markdown(" · ".join(camp_marker(c) for c in corpus.camps if c.id in wanted))
+    shown = [c for c in corpus.camps if c.id in wanted]
+    if None in wanted:  # voices with no camp
+        shown.append(corpus.camp(None))
+    st.markdown(" · ".join(camp_marker(c) for c in shown))
 
 
 def row_length(count: int, per_row: int = 3, one_row_up_to: int = 4) -> int:
