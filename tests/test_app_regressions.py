@@ -130,7 +130,7 @@ def test_problems_are_listed_as_text_with_file_line_entry_and_message(
     assert "has 2 problems; fix them" in at.error[0].value
     listed = [m.value for m in at.markdown]
     assert any(
-        m.startswith("**analysis/motions\\.yaml, line ") and "malformed YAML" in m for m in listed
+        m.startswith("**analysis/motions\\.yaml, line ") and "cannot be read" in m for m in listed
     ), listed
     quote = [m for m in listed if "quote not found" in m]
     assert quote and st_escape("ann-writer/social-credit") in quote[0]

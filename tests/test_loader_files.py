@@ -245,7 +245,9 @@ def test_missing_required_analysis_file(corpus_files, write_corpus):
 
 def test_malformed_yaml_reports_its_line(corpus_files, write_corpus):
     corpus_files[TOPICS] = "- id: social-credit\n  label: [unclosed\n  question: x\n"
-    problem = find_problem(problems_of(write_corpus(corpus_files)), TOPICS, None, "malformed YAML")
+    problem = find_problem(
+        problems_of(write_corpus(corpus_files)), TOPICS, None, "the file cannot be read"
+    )
     assert problem.line in (2, 3, 4)
 
 
@@ -254,14 +256,16 @@ def test_duplicate_yaml_key(corpus_files, write_corpus):
         "- id: trust-not-control\n  topic: social-credit\n  text: x\n"
         "  proposition: high\n  topic: social-credit\n"
     )
-    problem = only_problem(write_corpus(corpus_files), MOTIONS, None, "duplicate key 'topic'")
+    problem = only_problem(
+        write_corpus(corpus_files), MOTIONS, None, "the field 'topic' is given twice"
+    )
     assert problem.line == 5
 
 
 def test_malformed_front_matter_reports_the_file_line(corpus_files, write_corpus):
     corpus_files[ESSAY] = "---\ntitle: ok\nauthors: [unclosed\n---\n" + corpus_files[ESSAY].text
     problem = only_problem(
-        write_corpus(corpus_files), ESSAY, "trust-essay", "malformed YAML in the front matter"
+        write_corpus(corpus_files), ESSAY, "trust-essay", "the front matter cannot be read"
     )
     assert problem.line in (3, 4)
 
@@ -281,9 +285,9 @@ def test_document_not_utf8(corpus_files, write_corpus):
         corpus_files[REPORT].render().encode("utf-8").replace("“".encode(), b"\x93")
     )
     problem = only_problem(
-        write_corpus(corpus_files), REPORT, "camera-report", "not valid UTF-8", "0x93"
+        write_corpus(corpus_files), REPORT, "camera-report", "not saved as UTF-8 text"
     )
-    assert problem.line is not None
+    assert problem.line is not None and "0x93" in problem.detail
 
 
 def test_empty_document_file(corpus_files, write_corpus):

@@ -42,7 +42,11 @@ def test_stance_outside_the_axis(corpus_files, write_corpus, stance):
 def test_stance_must_be_an_integer(corpus_files, write_corpus, stance):
     position(corpus_files, ESSAY_POSITIONS, "ann-writer", "social-credit")["stance"] = stance
     only_problem(
-        write_corpus(corpus_files), ESSAY_POSITIONS, "ann-writer/social-credit", "stance", "integer"
+        write_corpus(corpus_files),
+        ESSAY_POSITIONS,
+        "ann-writer/social-credit",
+        "stance",
+        "whole number",
     )
 
 
@@ -183,10 +187,11 @@ def test_every_problem_in_every_file_is_reported_together(corpus_files, write_co
     find_problem(problems, TOPICS, "technology-and-control", "unknown field 'colour'")
     find_problem(problems, MOTIONS, "trust-not-control", "proposition")
     find_problem(problems, CLAIMS, "plan-2014", "unknown voice 'nobody'")
-    find_problem(problems, EVENTS, None, "malformed YAML")
+    find_problem(problems, EVENTS, None, "the file cannot be read")
     assert len(problems) == 8, "\n".join(map(str, problems))
     # The file that cannot be read comes first (a root cause), then the rest in file order.
-    assert problems[0].file == EVENTS and problems[0].message.startswith("malformed YAML")
+    assert problems[0].file == EVENTS
+    assert problems[0].message.startswith("the file cannot be read")
     ordered = [(p.file, p.line or 0) for p in problems[1:]]
     assert ordered == sorted(ordered)
 
@@ -210,8 +215,8 @@ def test_problem_format():
 
 def test_an_unreadable_file_gives_one_message_not_a_cascade(corpus_files, write_corpus):
     """A tab in topics.yaml makes it unreadable: one problem for the file (in plain words, the
-    parser's own kept in brackets) and one line counting the references it left unchecked,
-    instead of an "unknown topic" line for every position, claim and motion."""
+    parser's own kept as the technical detail) and one line counting the references it left
+    unchecked, instead of an "unknown topic" line for every position, claim and motion."""
     text = write_corpus(corpus_files)
     topics = Path(text) / TOPICS
     lines = topics.read_text(encoding="utf-8").splitlines()
@@ -219,8 +224,8 @@ def test_an_unreadable_file_gives_one_message_not_a_cascade(corpus_files, write_
     topics.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = problems_of(text)
     assert problems[0].file == TOPICS
-    assert problems[0].message.startswith("malformed YAML: a tab character is used to indent")
-    assert "[YAML: found" in problems[0].message
+    assert problems[0].message.startswith("the file cannot be read: a tab character is used")
+    assert problems[0].detail.startswith("YAML parser: found")
     assert "references elsewhere to what this file defines were not checked" in problems[1].message
     assert not [p for p in problems if p.message.startswith("unknown topic")]
     assert len(problems) == 2, "\n".join(map(str, problems))

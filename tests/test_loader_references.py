@@ -96,7 +96,7 @@ def test_invalid_colour(corpus_files, write_corpus):
 
 def test_list_file_that_is_not_a_list(corpus_files, write_corpus):
     corpus_files[MOTIONS] = {"id": "trust-not-control"}
-    only_problem(write_corpus(corpus_files), MOTIONS, None, "expected a list")
+    only_problem(write_corpus(corpus_files), MOTIONS, None, "should be a list of motions")
 
 
 # --- ids and references ---------------------------------------------------------------------

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StrictInt
 
+from perspectives.corpus.guards import slug_form
+
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 STANCE_MIN, STANCE_MAX = -2, 2
 MAX_EVIDENCE = 3
@@ -14,7 +16,12 @@ MAX_EVIDENCE = 3
 
 def _check_slug(value: str) -> str:
     if not SLUG.fullmatch(value):
-        raise ValueError(f"{value!r} is not a valid id (lower-case letters a-z, digits and '-')")
+        suggestion = slug_form(value)
+        hint = f", like '{suggestion}'" if suggestion else ""
+        raise ValueError(
+            f"{value!r} is not a valid id: write it with lower-case letters a-z, digits and "
+            f"'-' only{hint}"
+        )
     return value
 
 

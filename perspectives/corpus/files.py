@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
 
-Kind = Literal["file", "folder", "missing", "special"]
+# "special": a pipe, socket, device or a link to a folder (never opened, never followed);
+# "outside": a link to a file outside the corpus folder (never read).
+Kind = Literal["file", "folder", "missing", "special", "outside"]
 
 
 class CorpusFiles(Protocol):
@@ -34,6 +36,10 @@ class CorpusFiles(Protocol):
 
     def read(self, rel: str) -> bytes: ...
 
+    def size(self, rel: str) -> int:
+        """The size in bytes of file `rel` (0 if it cannot be told), read before the file is."""
+        ...
+
 
 def join(*parts: str) -> str:
     return "/".join(part for part in parts if part)
@@ -51,7 +57,9 @@ def suffix(rel: str) -> str:
 
 @dataclass(frozen=True)
 class FolderFiles:
-    """A corpus folder on disk. A FIFO, socket or device is "special": never opened."""
+    """A corpus folder on disk. A FIFO, socket or device is "special": never opened. A link
+    is followed only to an ordinary file inside the folder, so no walk of the folder loops or
+    leaves it."""
 
     root: Path
 
@@ -63,13 +71,28 @@ class FolderFiles:
         return self.root / rel if rel else self.root
 
     def kind(self, rel: str) -> Kind:
+        path = self.path(rel)
         try:
-            mode = os.stat(self.path(rel)).st_mode
-        except OSError:
+            mode = os.stat(path).st_mode
+            linked = rel != "" and os.path.islink(path)
+        except (OSError, ValueError):
             return "missing"
+        if linked:
+            if not stat.S_ISREG(mode):
+                return "special"
+            root = os.path.realpath(self.root)
+            if os.path.commonpath([root, os.path.realpath(path)]) != root:
+                return "outside"
+            return "file"
         if stat.S_ISDIR(mode):
             return "folder"
         return "file" if stat.S_ISREG(mode) else "special"
+
+    def size(self, rel: str) -> int:
+        try:
+            return os.stat(self.path(rel)).st_size
+        except (OSError, ValueError):
+            return 0
 
     def names(self, rel: str) -> list[str]:
         return sorted(n for n in os.listdir(self.path(rel)) if not n.startswith("."))
@@ -91,7 +114,7 @@ class FolderFiles:
             for entry in entries:
                 rel = prefix + entry.name
                 try:
-                    if entry.is_dir(follow_symlinks=True):
+                    if entry.is_dir(follow_symlinks=False):
                         pending.append((rel + "/", entry.path))
                         continue
                     info = entry.stat(follow_symlinks=True)
@@ -146,3 +169,6 @@ class MemoryFiles:
             return self.files[rel]
         except KeyError:
             raise FileNotFoundError(rel) from None
+
+    def size(self, rel: str) -> int:
+        return len(self.files.get(rel, b""))

@@ -6,17 +6,13 @@ YAML, field validation) is here; the cross-checks between entries are in `perspe
 
 from __future__ import annotations
 
-import hashlib
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
-from perspectives.corpus import checks
+from perspectives.corpus import checks, guards
 from perspectives.corpus.document import Document, DocumentMeta
 from perspectives.corpus.entries import Entry
 from perspectives.corpus.fields import SLUG
@@ -26,7 +22,9 @@ from perspectives.corpus.file_shapes import (
     PositionInput,
     PositionsFileInput,
 )
+from perspectives.corpus.filereader import FAILED, FileReader, M
 from perspectives.corpus.files import CorpusFiles, FolderFiles, join, stem, suffix
+from perspectives.corpus.plain import yaml_error
 from perspectives.corpus.problems import CorpusError, Problem, root_causes_first
 from perspectives.corpus.yamlfile import (
     FrontMatterError,
@@ -34,12 +32,7 @@ from perspectives.corpus.yamlfile import (
     line_of,
     parse_yaml,
     split_front_matter,
-    validation_problems,
-    yaml_error_line,
-    yaml_error_message,
 )
-
-M = TypeVar("M", bound=BaseModel)
 
 MANIFEST = "corpus.yaml"
 DOCUMENTS = "documents"
@@ -48,86 +41,36 @@ ANALYSIS = "analysis"
 LISTS = {list_file.name: list_file.folder_allowed for list_file in LIST_FILES}
 REQUIRED = tuple(list_file.name for list_file in LIST_FILES if list_file.required)
 POSITIONS = "positions"
-_FAILED = object()
 
 
-@dataclass
-class FileReader:
-    """One reading of a corpus' files: the problems found, the bytes read, the broken ids."""
-
-    files: CorpusFiles
-    problems: list[Problem] = field(default_factory=list)
-    contents: dict[str, bytes] = field(default_factory=dict)  # every file read, by relative path
-    # Ids of entries that exist but are not valid, by kind ("document", "topic", "position" ...):
-    # references to them are not reported again as unknown.
-    broken: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    texts: dict[str, str] = field(default_factory=dict)  # every document text read, valid or not
-
-    def report(self, file: str, entry: str | None, line: int | None, message: str) -> None:
-        self.problems.append(Problem(file, entry, line, message))
-
-    def fingerprint(self) -> str:
-        digest = hashlib.sha256()
-        for name in sorted(self.contents):
-            data = self.contents[name]
-            digest.update(f"{name}\0{len(data)}\0".encode())
-            digest.update(data)
-        return digest.hexdigest()
-
-    def read_text(self, rel: str, entry: str | None = None) -> str | None:
-        try:
-            data = self.files.read(rel)
-        except OSError as error:
-            self.report(rel, entry, None, f"cannot read the file: {error.strerror or error}")
-            return None
-        self.contents[rel] = data
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            self.report(
-                rel,
-                entry,
-                line,
-                f"not valid UTF-8: byte 0x{data[error.start]:02x} "
-                f"at offset {error.start} cannot be decoded",
-            )
-            return None
-
-    def read_yaml(self, rel: str) -> Any:
-        text = self.read_text(rel)
-        if text is None:
-            return _FAILED
-        try:
-            return parse_yaml(text)
-        except yaml.YAMLError as error:
-            self.report(
-                rel,
-                None,
-                yaml_error_line(error),
-                f"malformed YAML: {yaml_error_message(error)}",
-            )
-            return _FAILED
-
-    def validate(
-        self, model: type[M], data: Any, file: str, entry: str | None, line_offset: int = 0
-    ) -> M | None:
-        try:
-            return model.model_validate(data)
-        except ValidationError as error:
-            for line, message in validation_problems(error, data, model):
-                self.report(file, entry, None if line is None else line + line_offset, message)
-            return None
+class CorpusReader(FileReader):
+    """The files of a corpus, read in order: the manifest, the documents, the lists."""
 
     def manifest(self) -> ManifestInput | None:
-        if self.files.kind(MANIFEST) != "file":
+        kind = self.files.kind(MANIFEST)
+        if self.not_a_file(MANIFEST, kind):
+            return None
+        if kind != "file":
             self.report(MANIFEST, None, None, "missing manifest: every corpus needs a corpus.yaml")
             return None
         data = self.read_yaml(MANIFEST)
-        if data is _FAILED:
+        if data is FAILED:
+            return None
+        if data is None:
+            self.report(
+                MANIFEST,
+                None,
+                1,
+                "the file is empty: it gives the corpus' name and orientation (see FORMAT.md)",
+            )
             return None
         if not isinstance(data, dict):
-            self.report(MANIFEST, None, 1, f"expected a mapping of fields, found {kind_of(data)}")
+            self.report(
+                MANIFEST,
+                None,
+                1,
+                f"should be fields written 'name: value', one a line (found {kind_of(data)})",
+            )
             return None
         return self.validate(ManifestInput, data, MANIFEST, None)
 
@@ -142,6 +85,8 @@ class FileReader:
 
     def document(self, rel: str) -> Document | None:
         doc_id = stem(rel)
+        if self.not_a_file(rel, self.files.kind(rel)):
+            return None
         if self.files.kind(rel) != "file" or suffix(rel) != ".md":
             self.report(rel, None, None, "unexpected file: documents are files named ID.md")
             return None
@@ -155,6 +100,8 @@ class FileReader:
             )
             return None
         self.broken["document"].add(doc_id)  # until it proves valid
+        if self.too_large(rel, guards.MAX_DOCUMENT_BYTES, doc_id):
+            return None
         content = self.read_text(rel, doc_id)
         if content is None:
             return None
@@ -167,17 +114,20 @@ class FileReader:
         except FrontMatterError as error:
             self.report(rel, doc_id, error.line, error.message)
             return None
+        if not self.text_within_limits(rel, doc_id, text, content.count("\n", 0, len(front)) + 2):
+            return None
         if text.strip():
             self.texts[doc_id] = text
         try:
             meta = parse_yaml(front)
         except yaml.YAMLError as error:
-            line = yaml_error_line(error)
+            line, plain, detail = yaml_error(error, front)
             self.report(
                 rel,
                 doc_id,
                 None if line is None else line + 1,
-                f"malformed YAML in the front matter: {yaml_error_message(error)}",
+                f"the front matter cannot be read: {plain}",
+                detail,
             )
             return None
         if not isinstance(meta, dict):
@@ -200,7 +150,10 @@ class FileReader:
     def list_files(self, name: str) -> list[str]:
         single = join(ANALYSIS, f"{name}.yaml")
         folder = join(ANALYSIS, name)
-        files = [single] if self.files.kind(single) == "file" else []
+        kind = self.files.kind(single)
+        files = [single] if kind == "file" else []
+        if self.not_a_file(single, kind):
+            return []
         if LISTS[name] and self.files.kind(folder) == "folder":
             files += self.yaml_files(folder)
         if not files and name in REQUIRED:
@@ -210,7 +163,10 @@ class FileReader:
     def yaml_files(self, folder: str) -> list[str]:
         files = []
         for rel in self.listed(folder):
-            if self.files.kind(rel) == "file" and suffix(rel) == ".yaml":
+            kind = self.files.kind(rel)
+            if self.not_a_file(rel, kind):
+                continue
+            if kind == "file" and suffix(rel) == ".yaml":
                 files.append(rel)
             else:
                 self.report(rel, None, None, "unexpected file: expected NAME.yaml")
@@ -221,10 +177,20 @@ class FileReader:
         found: list[Entry[M]] = []
         for rel in self.list_files(name):
             data = self.read_yaml(rel)
-            if data is _FAILED or data is None:
+            if data is FAILED:
+                continue
+            if data is None:
+                if name in REQUIRED:
+                    self.fail(
+                        rel, None, f"the file is empty: list the {name} here (or write [] for none)"
+                    )
                 continue
             if not isinstance(data, list):
-                self.report(rel, None, 1, f"expected a list of entries, found {kind_of(data)}")
+                self.fail(
+                    rel,
+                    1,
+                    f"should be a list of {name}, each starting with '- ' (found {kind_of(data)})",
+                )
                 continue
             found += self.items(data, rel, kind, model, lambda raw: _str(raw.get(key)))
         return found
@@ -253,7 +219,9 @@ class FileReader:
             if value is not None:
                 found.append(Entry(rel, line, value, raw, **where))
             elif failed_id := entry_id(raw):
-                self.broken[kind].add(failed_id)
+                # a badly written id ("Adaeze Okafor") was most likely referred to as it
+                # should be written: those references are not the problem
+                self.broken[kind] |= {failed_id, guards.slug_form(failed_id)}
         return found
 
     def positions(self) -> list[Entry[PositionInput]]:
@@ -261,17 +229,22 @@ class FileReader:
         found: list[Entry[PositionInput]] = []
         for rel in self.yaml_files(folder) if self.files.kind(folder) == "folder" else []:
             data = self.read_yaml(rel)
-            if data is _FAILED:
+            if data is FAILED:
                 continue
             if not isinstance(data, dict):
-                self.report(
+                self.fail(
                     rel,
-                    None,
                     1,
-                    f"expected a mapping with 'document' and 'positions', found {kind_of(data)}",
+                    "should start with 'document: ID' and then 'positions:' with the list "
+                    f"(found {kind_of(data)})",
                 )
                 continue
-            header = self.validate(PositionsFileInput, data, rel, None)
+            header = self.validate(PositionsFileInput, data, rel, None, scan=False)
+            for path, char in guards.forbidden_in_data(
+                {key: value for key, value in data.items() if key != "positions"}
+            ):
+                self.report(rel, None, line_of(data, (path,)), guards.invisible_message(path, char))
+                header = None
             if header is not None:
                 where = {"document": header.document, "document_line": line_of(data, ("document",))}
                 found += self.items(
@@ -308,7 +281,7 @@ def read_corpus(source: CorpusFiles | Path | str) -> dict[str, Any]:
         raise CorpusError(
             [Problem(".", None, None, f"corpus folder not found: {files.label}")], files.label
         )
-    reader = FileReader(files)
+    reader = CorpusReader(files)
     manifest = reader.manifest()
     documents = reader.documents()
     parts = checks.cross_check(
@@ -329,7 +302,7 @@ def read_corpus(source: CorpusFiles | Path | str) -> dict[str, Any]:
         order = {problem: number for number, problem in enumerate(reader.problems)}
         problems = sorted(order, key=lambda p: (p.file, p.line or 0, order[p]))
         kinds = {list_file.name: list_file.kind for list_file in LIST_FILES}
-        raise CorpusError(root_causes_first(problems, kinds), files.label)
+        raise CorpusError(root_causes_first(problems, kinds, reader.failed), files.label)
     return {
         "source": files.label,
         "name": manifest.name,

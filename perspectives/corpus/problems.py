@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -14,12 +14,15 @@ class Problem:
 
     `file` is the path relative to the corpus folder (POSIX separators), `entry` the id of the
     entry concerned (a position's id is VOICE/TOPIC), `line` the 1-based line in that file.
+    `message` says in plain words what is wrong and what to do; `detail` keeps the parser's or
+    the validator's own words, for whoever needs them (shown one click away).
     """
 
     file: str
     entry: str | None
     line: int | None
     message: str
+    detail: str = ""
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -54,9 +57,9 @@ class UnknownIdError(KeyError):
 _UNKNOWN = re.compile(r"^unknown (?P<kind>[a-z ]+) '(?P<id>[^']*)'")
 
 
-def _failed_file_kind(problem: Problem, kinds: Mapping[str, str]) -> tuple[str, str | None]:
+def _failed_file_kind(file: str, kinds: Mapping[str, str]) -> tuple[str, str | None]:
     """(kind, id) a file that could not be read leaves undefined; id None: every id of it."""
-    parts = PurePosixPath(problem.file).parts
+    parts = PurePosixPath(file).parts
     if len(parts) == 2 and parts[0] == "documents":
         return "document", PurePosixPath(parts[1]).stem
     if len(parts) >= 2 and parts[0] == "analysis":
@@ -66,21 +69,24 @@ def _failed_file_kind(problem: Problem, kinds: Mapping[str, str]) -> tuple[str, 
     return "", None
 
 
-def root_causes_first(problems: Iterable[Problem], kinds: Mapping[str, str]) -> list[Problem]:
+def root_causes_first(
+    problems: Iterable[Problem], kinds: Mapping[str, str], failed: Collection[str] = ()
+) -> list[Problem]:
     """The problems with each unreadable file's follow-on "unknown X" lines folded into one line.
 
     A tab in topics.yaml makes the whole file unreadable; every claim, position and motion that
     names a topic then reports "unknown topic" (294 lines on a large corpus, the cause last).
-    Here the unreadable files come first, in file order, and the references they leave dangling
-    are counted on one line under the file instead of listed. `kinds` maps a list file's name
-    ("topics") to how a message names its entries ("topic")."""
+    Here the problems of the `failed` files (those that could not be read as a whole) come
+    first, in file order, and the references they leave dangling are counted on one line under
+    the file instead of listed. `kinds` maps a list file's name ("topics") to how a message
+    names its entries ("topic")."""
     problems = list(problems)
-    failed = [p for p in problems if p.message.startswith("malformed YAML")]
+    causes = [p for p in problems if p.file in failed and p.entry is None]
     undefined: dict[tuple[str, str | None], Problem] = {}
-    for problem in failed:
-        kind, entry_id = _failed_file_kind(problem, kinds)
+    for problem in causes:
+        kind, entry_id = _failed_file_kind(problem.file, kinds)
         if kind:
-            undefined[(kind, entry_id)] = problem
+            undefined.setdefault((kind, entry_id), problem)
     folded: dict[Problem, int] = {}
     kept = []
     for problem in problems:
@@ -91,10 +97,10 @@ def root_causes_first(problems: Iterable[Problem], kinds: Mapping[str, str]) -> 
             cause = undefined.get((kind, None)) or undefined.get((kind, entry_id))
         if cause is not None:
             folded[cause] = folded.get(cause, 0) + 1
-        elif problem not in failed:
+        elif problem not in causes:
             kept.append(problem)
     head = []
-    for problem in failed:
+    for problem in causes:
         head.append(problem)
         if folded.get(problem):
             n = folded[problem]

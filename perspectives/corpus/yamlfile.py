@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator, Mapping
-from difflib import get_close_matches
+from collections.abc import Hashable, Iterator
 from typing import Any, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from yaml.constructor import ConstructorError
+from yaml.composer import Composer, ComposerError
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.events import AliasEvent
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
+
+from perspectives.corpus.plain import validation_error
 
 
 class LineDict(dict):
@@ -25,16 +32,62 @@ class LineList(list):
     item_lines: list[int]
 
 
-# The C parser (libyaml) when PyYAML has it: about four times faster on the default corpus;
-# marks and constructors behave the same, so line numbers are unchanged.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 50  # lists and mappings inside each other; a corpus file needs five or six
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Composer(Composer):
+    """The composer, in Python over either parser: it refuses aliases (a '*name' value: shared
+    nodes would multiply the work of every later step) and nesting deeper than MAX_DEPTH, so a
+    hostile file is a YAMLError, never a RecursionError or a crash of libyaml's own composer
+    (which recurses in C and overflows the stack at about 100,000 levels)."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            raise ComposerError(
+                None, None, f"found an alias {event.anchor!r} (not allowed)", event.start_mark
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                event = self.peek_event()
+                raise ComposerError(
+                    None, None, f"too deeply nested (over {MAX_DEPTH} levels)", event.start_mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _PythonLoader(Reader, Scanner, Parser, _Composer, SafeConstructor, Resolver):
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        _Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+
+
+_LOADERS: dict[str, type[SafeConstructor]] = {"python": _PythonLoader}
+try:  # libyaml's parser when PyYAML has it: about four times faster; same marks and lines
+    from yaml._yaml import CParser
+
+    class _CLoader(_Composer, CParser, SafeConstructor, Resolver):
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    _LOADERS["libyaml"] = _CLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
     pass
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     data = LineDict()
     data.line = node.start_mark.line + 1
@@ -60,68 +113,28 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return data
 
 
-def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+def _construct_sequence(loader: Any, node: yaml.SequenceNode) -> LineList:
     data = LineList(loader.construct_object(child, deep=True) for child in node.value)
     data.line = node.start_mark.line + 1
     data.item_lines = [child.start_mark.line + 1 for child in node.value]
     return data
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+for _loader in _LOADERS.values():
+    _loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
-def parse_yaml(text: str) -> Any:
-    """Parse one YAML document; mappings and sequences carry their line numbers."""
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+def parse_yaml(text: str, parser: str | None = None) -> Any:
+    """Parse one YAML document; mappings and sequences carry their line numbers. `parser` is
+    "libyaml" or "python" (the default: libyaml when PyYAML has it)."""
+    loader = _LOADERS[parser] if parser else _LOADERS.get("libyaml", _PythonLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - safe constructors only
 
 
-def yaml_error_line(error: yaml.YAMLError) -> int | None:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    return mark.line + 1 if mark is not None else None
-
-
-# What the parser's words usually mean, for someone who has not met YAML's grammar: (a piece of
-# the parser's message, the advice). The parser's own words follow in brackets.
-_PLAIN = (
-    ("tab", "a tab character is used to indent; indent with spaces only"),
-    (
-        "mapping values are not allowed",
-        "a colon followed by a space inside a value; put the whole value in double quotes",
-    ),
-    (
-        "expected ',' or ']'",
-        "a list in [...] is not closed, or one of its items holds a comma, colon or bracket; "
-        "put that item in double quotes",
-    ),
-    (
-        "expected ',' or '}'",
-        "a {...} mapping is not closed, or one of its values holds a comma, colon or brace; "
-        "put that value in double quotes",
-    ),
-    ("could not find expected ':'", "a line is neither 'field: value' nor a list item"),
-    ("unknown escape character", "a backslash inside double quotes; use single quotes instead"),
-    ("found unexpected end of stream", "a quotation mark is opened and never closed"),
-    (
-        "expected <block end>",
-        "the indentation is uneven: the fields of one entry must start in the same column",
-    ),
-    ("found duplicate anchor", "an '&' at the start of a value; put the value in quotes"),
-    ("found undefined alias", "a '*' at the start of a value; put the value in quotes"),
-)
-
-
-def yaml_error_message(error: yaml.YAMLError) -> str:
-    """The parser's complaint in plain words where it is a known one, its own words kept after
-    it in brackets (the technical detail, for whoever needs it)."""
-    problem = getattr(error, "problem", None)
-    context = getattr(error, "context", None)
-    if problem:
-        said = f"{problem} ({context})" if context else str(problem)
-    else:
-        said = str(error).splitlines()[0]
-    plain = next((advice for words, advice in _PLAIN if words in said), None)
-    return f"{plain} [YAML: {said}]" if plain else said
+def parsers() -> tuple[str, ...]:
+    """The YAML parsers this installation has ("libyaml" only when PyYAML was built with it)."""
+    return tuple(_LOADERS)
 
 
 class FrontMatterError(ValueError):
@@ -179,41 +192,14 @@ def line_of(data: Any, loc: tuple[Any, ...]) -> int | None:
 
 def validation_problems(
     error: ValidationError, data: Any, model: type[BaseModel]
-) -> Iterator[tuple[int | None, str]]:
-    """(line, message) for each error of a pydantic validation of `data`, naming the field."""
+) -> Iterator[tuple[int | None, str, str]]:
+    """(line, plain words, technical detail) for each error of a pydantic validation of `data`,
+    naming the field."""
     fields = sorted(_field_names(model))
+    dated = "date_label" in model.model_fields
     for item in error.errors(include_url=False):
         loc = tuple(item["loc"])
-        yield line_of(data, loc), _message(item, loc, fields)
-
-
-def _message(item: Mapping[str, Any], loc: tuple[Any, ...], fields: list[str]) -> str:
-    path = _path(loc)
-    kind = item["type"]
-    if kind == "missing":
-        return f"missing field '{path}'"
-    if kind == "extra_forbidden":
-        close = get_close_matches(str(loc[-1]), fields, n=1)
-        return f"unknown field '{path}'" + (f" (did you mean '{close[0]}'?)" if close else "")
-    if kind in ("value_error", "assertion_error"):
-        message = str(item.get("ctx", {}).get("error", item["msg"]))
-    else:
-        message = item["msg"]
-        for wrong, right in (
-            ("Input should", "should"),
-            ("Tuple should", "should"),
-            ("List should", "should"),
-            (" after validation", ""),
-            ("a valid tuple", "a list"),
-            ("a valid list", "a list"),
-            ("a valid dictionary or instance of", "a mapping of fields for"),
-            ("a valid dictionary", "a mapping"),
-        ):
-            message = message.replace(wrong, right)
-        value = item.get("input")
-        if not isinstance(value, (dict, list)):
-            message += f" (got {_short(value)})"
-    return f"{path}: {message}" if path else message
+        yield line_of(data, loc), *validation_error(item, _path(loc), fields, dated)
 
 
 def _path(loc: tuple[Any, ...]) -> str:
