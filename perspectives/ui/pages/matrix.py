@@ -13,7 +13,7 @@ from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import matrix
 
 PAGE, GENERATION, SEEN = "matrix", "matrix-chart-generation", "_matrix_chart_seen"
-SHOWN = 5  # topics in each ranking on screen; the download holds them all
+SHOWN = 5  # at most, in each ranking on screen; the download holds them all
 
 corpus = corpus_or_stop()
 require(corpus, "topics", "voices", title="Matrix", to="place on the matrix")
@@ -117,37 +117,51 @@ topic_columns: dict[str, Any] = {
     "share_low": st.column_config.NumberColumn("Below 0", format="percent"),
     "share_high": st.column_config.NumberColumn("Above 0", format="percent"),
 }
+divided_rows, agreeing_rows = cache.topic_ends_tables(corpus, SHOWN)
 divided, agreeing = st.columns(2)
 with divided:
     st.subheader("Most divided topics", anchor=False)
     st.caption(
-        f"The {SHOWN} most divided: an even split across the axis first, then the wider spread."
+        widgets.ranking_caption(
+            len(divided_rows),
+            "most divided topic",
+            "most divided topics",
+            "an even split across the axis first, then the wider spread.",
+        )
     )
-    st.dataframe(
-        cache.divided_table(corpus).head(SHOWN),
-        column_order=list(topic_columns),
-        column_config=topic_columns,
-        hide_index=True,
-        height="content",
-    )
+    if len(divided_rows):
+        st.dataframe(
+            divided_rows,
+            column_order=list(topic_columns),
+            column_config=topic_columns,
+            hide_index=True,
+            height="content",
+        )
 with agreeing:
     st.subheader("Closest to agreement", anchor=False)
     st.caption(
-        f"The {SHOWN} with the narrowest spread, among topics on which at least three voices "
-        "are placed."
+        widgets.ranking_caption(
+            len(agreeing_rows),
+            "topic closest to agreement",
+            "topics closest to agreement",
+            "the narrowest spread first, among topics on which at least three voices are "
+            "placed; never one of the most divided.",
+        )
     )
-    st.dataframe(
-        cache.agreeing_table(corpus).head(SHOWN),
-        column_order=list(topic_columns),
-        column_config=topic_columns,
-        hide_index=True,
-        height="content",
-    )
+    if len(agreeing_rows):
+        st.dataframe(
+            agreeing_rows,
+            column_order=list(topic_columns),
+            column_config=topic_columns,
+            hide_index=True,
+            height="content",
+        )
 
 st.header("Which voices agree", anchor=False)
 st.caption(
     "Distance is the mean gap between two voices' stances over the topics both take a side on "
-    "(0 = same stance everywhere, 4 = opposite poles); pairs sharing at least two topics."
+    "(0 = same stance everywhere, 4 = opposite poles); pairs sharing at least two topics. A "
+    "pair, or a distance, is never both among the closest and the farthest."
 )
 pair_columns: dict[str, Any] = {
     "voice_a_name": "Voice",
@@ -155,18 +169,21 @@ pair_columns: dict[str, Any] = {
     "shared_topics": st.column_config.NumberColumn("Shared topics"),
     "distance": st.column_config.NumberColumn("Distance", format="%.2f"),
 }
-closest, farthest = cache.pairs_tables(corpus)
+closest, farthest = cache.pairs_tables(corpus, SHOWN)
 near, far = st.columns(2)
 for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest pairs", farthest)):
     with column:
         st.subheader(title, anchor=False)
-        st.dataframe(
-            table,
-            column_order=list(pair_columns),
-            column_config=pair_columns,
-            hide_index=True,
-            height="content",
-        )
+        word = title.split()[0].lower()
+        st.caption(widgets.ranking_caption(len(table), f"{word} pair", f"{word} pairs"))
+        if len(table):
+            st.dataframe(
+                table,
+                column_order=list(pair_columns),
+                column_config=pair_columns,
+                hide_index=True,
+                height="content",
+            )
 
 st.divider()
 st.subheader("Download the tables", anchor=False)
