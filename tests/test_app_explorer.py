@@ -103,7 +103,7 @@ def test_quotes_open_the_reader_at_their_paragraph(corpus):
 
 def test_answers_link_to_the_exchange_side_by_side():
     at = open_page(topic="social-credit")
-    exchanges = [link for link in page_links(at) if link.page == ""]  # the default page
+    exchanges = [link for link in page_links(at) if link.page == "compare"]
     queries = [parse_qs(link.query_string) for link in exchanges]
     assert {"topic": ["social-credit"], "voices": ["bing-song,viola-rothschild"]} in queries
 

@@ -88,7 +88,7 @@ if mode == HEAD_TO_HEAD:
         "head-to-head-" + "-".join(chosen),
         key="compare-h2h-download",
     )
-    links.copy_link("", view="head-to-head", voices=chosen)
+    links.copy_link("compare", view="head-to-head", voices=chosen)
     st.stop()
 
 # Topic view: the topic, its spectrum, the cards low -> high, the silent voices.
@@ -142,4 +142,4 @@ widgets.download_table(
     f"positions-{topic_id}",
     key="compare-download",
 )
-links.copy_link("", topic=topic_id, voices=voice_ids, camp=camp_id)
+links.copy_link("compare", topic=topic_id, voices=voice_ids, camp=camp_id)

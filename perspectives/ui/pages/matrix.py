@@ -99,11 +99,11 @@ if topic_id and voice_id:
     else:
         st.caption(f"On “{st_escape(topics[topic_id].question)}”")
         cards.position_card(corpus, position)
-    st.page_link(
-        cards.COMPARE,
-        label=f"Compare every voice on “{st_escape(topics[topic_id].label)}”",
+    links.page_link(
+        links.COMPARE,
+        f"Compare every voice on “{st_escape(topics[topic_id].label)}”",
         icon=":material/compare_arrows:",
-        query_params={"topic": topic_id},
+        topic=topic_id,
     )
 else:
     st.caption("Click a cell of the matrix, or choose a topic and a voice.")

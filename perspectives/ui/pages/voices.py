@@ -63,14 +63,12 @@ else:
                     else "None: every voice it can be compared with is listed as farthest."
                 )
             for row in rows:
-                st.page_link(
-                    cards.VOICES,
-                    label=(
-                        f"{st_escape(voices[row.voice_b].name)}: distance {row.distance:.2f} "
-                        f"over {counted(row.shared, 'shared topic')}"
-                    ),
+                links.page_link(
+                    links.VOICES,
+                    f"{st_escape(voices[row.voice_b].name)}: distance {row.distance:.2f} "
+                    f"over {counted(row.shared, 'shared topic')}",
                     icon=":material/record_voice_over:",
-                    query_params={"voice": row.voice_b},
+                    voice=row.voice_b,
                 )
 
 st.divider()
