@@ -62,7 +62,7 @@ def test_evidence_is_highlighted_with_what_it_supports():
     assert any(":material/bar_chart: Figure: **751 million**" in c for c in captions)
     assert ":blue-badge[Social credit]" in markdown
     compare = {(link.proto.page, link.proto.query_string) for link in at.get("page_link")}
-    assert ("", "topic=social-credit") in compare  # the Compare page is the default one, "/"
+    assert ("compare", "topic=social-credit") in compare  # its own url path, never the bare root
 
 
 @pytest.mark.parametrize(

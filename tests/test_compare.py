@@ -169,8 +169,10 @@ def test_pair_agreement_is_the_mean_gap_over_shared_placed_topics():
     assert pairs[("ann", "cat")].distance == 0 and pairs[("ann", "cat")].shared == 1
     assert pairs[("ben", "cat")].distance == 4 and pairs[("ben", "cat")].agreement == 0
     assert ("ann", "dan") not in pairs  # dan is never placed
-    # closest and farthest pairs need two shared topics by default
-    assert [(r.voice_a, r.voice_b) for r in agreement.closest_pairs(corpus)] == [("ann", "ben")]
+    # closest and farthest pairs need two shared topics by default; a lone pair at distance 2
+    # (half the widest gap) is far, and never listed as close as well
+    assert agreement.closest_pairs(corpus) == []
+    assert [(r.voice_a, r.voice_b) for r in agreement.farthest_pairs(corpus)] == [("ann", "ben")]
     assert [(r.voice_a, r.voice_b) for r in agreement.farthest_pairs(corpus, min_shared=1)][0] == (
         "ben",
         "cat",

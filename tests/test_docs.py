@@ -39,14 +39,13 @@ def test_every_cli_command_is_in_the_readme():
 
 
 def test_every_page_and_its_url_is_in_the_readme():
-    first = True
     for specs in PAGE_SPECS.values():
         for file, title, url, _icon in specs:
             assert (ROOT / "perspectives" / "ui" / "pages" / file).is_file(), file
             assert f"| {title} |" in README, title
-            path = "/" if first else f"/{url}"
+            path = f"/{url}"
             assert re.search(rf"`{re.escape(path)}[`?]", README), (title, path)
-            first = False
+    assert re.search(r"`/\?topic=", README), "the root url of the first page"
 
 
 def test_the_export_columns_are_in_the_readme():

@@ -14,7 +14,7 @@ import streamlit as st
 
 from perspectives.markup import st_escape
 from perspectives.store.workspaces import ConflictError, WorkspaceStore
-from perspectives.ui import browserkey, reading
+from perspectives.ui import browserkey, links
 from perspectives.ui.workspaceview import author, notice
 from perspectives.wording import counted
 from perspectives.workspace.adding import (
@@ -239,8 +239,8 @@ def add_documents(store: WorkspaceStore, name: str) -> None:
         st.error(f"Not added: {st_escape(refused)}. Nothing was changed.", icon=":material/block:")
     added = state.pop("added", None)
     if added:
-        reading.page_link(
-            reading.DOCUMENTS, "Read it on the Documents page", icon=":material/article:", doc=added
+        links.page_link(
+            links.DOCUMENTS, "Read it on the Documents page", icon=":material/article:", doc=added
         )
     if "pending" in state:
         form(store, name)

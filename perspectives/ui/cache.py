@@ -71,17 +71,18 @@ def divided_table(corpus: Corpus) -> pd.DataFrame:
 
 
 @cached(8)
-def agreeing_table(corpus: Corpus) -> pd.DataFrame:
-    return tables.spread_table(corpus, matrix.closest_to_agreement(corpus))
+def topic_ends_tables(corpus: Corpus, limit: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(most divided, closest to agreement): at most `limit` topics each, never the same."""
+    divided, agreeing = matrix.topic_ends(corpus, limit)
+    return tables.spread_table(corpus, divided), tables.spread_table(corpus, agreeing)
 
 
 @cached(8)
-def pairs_tables(corpus: Corpus) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(closest pairs, farthest pairs) over at least two shared topics."""
-    return (
-        tables.agreement_table(corpus, agreement.closest_pairs(corpus)),
-        tables.agreement_table(corpus, agreement.farthest_pairs(corpus)),
-    )
+def pairs_tables(corpus: Corpus, limit: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(closest pairs, farthest pairs) over at least two shared topics, never the same pair
+    nor the same distance."""
+    closest, farthest = agreement.pair_ends(corpus, limit=limit)
+    return tables.agreement_table(corpus, closest), tables.agreement_table(corpus, farthest)
 
 
 @cached(64)
@@ -92,8 +93,7 @@ def neighbours_table(corpus: Corpus, voice_id: str) -> pd.DataFrame:
 @cached(8)
 def all_pairs_table(corpus: Corpus) -> pd.DataFrame:
     """Every pair placed together on at least one topic, closest first."""
-    pairs = sorted(agreement.pair_agreement(corpus), key=lambda r: (r.distance, -r.shared))
-    return tables.agreement_table(corpus, pairs)
+    return tables.agreement_table(corpus, agreement.ranked_pairs(corpus))
 
 
 # The reader, search and timeline.

@@ -12,12 +12,9 @@ from perspectives import stance
 from perspectives.corpus.entities import Camp, Position, Topic, Voice
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
-from perspectives.ui.active import link_params
-from perspectives.ui.navigation import PAGES_DIR
+from perspectives.ui import links
 from perspectives.views import compare
 
-PAGES = "perspectives/ui/pages"
-COMPARE, VOICES, DOCUMENTS = f"{PAGES}/compare.py", f"{PAGES}/voices.py", f"{PAGES}/documents.py"
 RELATION_WORDS = {"author": "author of", "excerpted": "excerpted in", "quoted": "quoted in"}
 
 
@@ -33,10 +30,6 @@ def stance_colour(value: int | None) -> str:
     return "blue" if value < 0 else "orange"
 
 
-def page_exists(path: str) -> bool:
-    return (PAGES_DIR / path.rsplit("/", 1)[-1]).exists()
-
-
 def stance_badge(position: Position, topic: Topic, state: bool = False) -> None:
     """The stance as a coloured badge, the pole it leans to (and the state) in a caption."""
     st.badge(stance.badge(position.stance, position.state), color=stance_colour(position.stance))  # type: ignore[arg-type]
@@ -49,13 +42,13 @@ def quotes(corpus: Corpus, position: Position) -> None:
     document = corpus.document(position.document)
     for evidence in position.evidence:
         st.markdown(f"> {st_escape(evidence.text)}")
-        if page_exists(DOCUMENTS):
-            st.page_link(
-                DOCUMENTS,
-                label=f"Show in context (¶ {evidence.paragraph})",
-                icon=":material/menu_book:",
-                query_params=link_params(doc=evidence.document_id, p=evidence.paragraph),
-            )
+        links.page_link(
+            links.DOCUMENTS,
+            f"Show in context (¶ {evidence.paragraph})",
+            icon=":material/menu_book:",
+            doc=evidence.document_id,
+            p=evidence.paragraph,
+        )
     st.caption(
         f"From *{st_escape(document.title)}*, "
         f"{st_escape(document.outlet)}, {st_escape(document.date_label)}"
@@ -74,14 +67,13 @@ def exchange_links(corpus: Corpus, position: Position) -> None:
         st.markdown(f"**{label}:**")
         for other in others:
             name = corpus.voice(other.voice).name
-            st.page_link(
-                COMPARE,
-                label=f"{st_escape(name)} ({stance.badge(other.stance, other.state)})",
+            links.page_link(
+                links.COMPARE,
+                f"{st_escape(name)} ({stance.badge(other.stance, other.state)})",
                 icon=":material/forum:",
-                query_params=link_params(
-                    topic=other.topic, voices=f"{position.voice},{other.voice}"
-                ),
                 help="Show the two positions side by side",
+                topic=other.topic,
+                voices=[position.voice, other.voice],
             )
 
 
@@ -113,13 +105,13 @@ def head_to_head_cell(corpus: Corpus, voice: Voice, topic: Topic, position: Posi
     st.markdown(st_escape(position.summary))
     evidence = position.evidence[0]
     st.markdown(f"> {st_escape(evidence.text)}")
-    if page_exists(DOCUMENTS):
-        st.page_link(
-            DOCUMENTS,
-            label=f"Show in context (¶ {evidence.paragraph})",
-            icon=":material/menu_book:",
-            query_params=link_params(doc=evidence.document_id, p=evidence.paragraph),
-        )
+    links.page_link(
+        links.DOCUMENTS,
+        f"Show in context (¶ {evidence.paragraph})",
+        icon=":material/menu_book:",
+        doc=evidence.document_id,
+        p=evidence.paragraph,
+    )
 
 
 def camp_legend(corpus: Corpus, camp_ids) -> None:
@@ -182,10 +174,6 @@ def voice_profile(corpus: Corpus, voice: Voice) -> None:
                 st.markdown(f"**About the outlet:** {st_escape(document.notes.outlet)}")
             if document.notes.text:
                 st.markdown(f"**About this text:** {st_escape(document.notes.text)}")
-            if page_exists(DOCUMENTS):
-                st.page_link(
-                    DOCUMENTS,
-                    label="Read the document",
-                    icon=":material/article:",
-                    query_params=link_params(doc=document.id),
-                )
+            links.page_link(
+                links.DOCUMENTS, "Read the document", icon=":material/article:", doc=document.id
+            )

@@ -1,12 +1,23 @@
-"""Deep links: read the view from the query string, write it back, offer it to copy."""
+"""Deep links: read the view from the query string, write it back, offer it to copy, and
+link to other views.
+
+Every link is a real url: `page_link` gives Streamlit a page's own url path and the target
+view's whole query (never session state), so the link's href, opened in a new tab, another
+browser or a message, shows the same view as a left click.
+"""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from perspectives.ui.active import PARAM, current_name
+
+PAGES = "perspectives/ui/pages"  # relative to app.py, as st.page_link wants
+COMPARE, MATRIX, VOICES = f"{PAGES}/compare.py", f"{PAGES}/matrix.py", f"{PAGES}/voices.py"
+DOCUMENTS, SEARCH, SEMINAR = f"{PAGES}/documents.py", f"{PAGES}/search.py", f"{PAGES}/seminar.py"
 
 
 def param(name: str, default: str | None = None) -> str | None:
@@ -58,3 +69,31 @@ def copy_link(url_path: str, **params: str | list[str] | None) -> None:
     with st.popover("Copy link to this view", icon=":material/link:"):
         st.caption("Anyone who opens this link sees this same view.")
         st.code(view_url(url_path, **params), language=None, wrap_lines=True)
+
+
+def query(**params: str | int | list[str] | None) -> dict[str, str]:
+    """A link's query parameters: lists joined by commas, empty values dropped, the active
+    workspace (`ws`) kept."""
+    params = {**params, PARAM: current_name()}
+    clean = {}
+    for key, value in params.items():
+        if isinstance(value, list | tuple):
+            value = ",".join(value)
+        if value not in (None, ""):
+            clean[key] = str(value)
+    return clean
+
+
+def page_link(
+    page_file: str,
+    label: str,
+    icon: str | None = None,
+    help: str | None = None,
+    **params: str | int | list[str] | None,
+) -> None:
+    """A link to another view: `page_file` (relative to app.py) with exactly `params` as its
+    query. Where the page is not registered (a page run on its own), its label as a caption."""
+    try:
+        st.page_link(page_file, label=label, icon=icon, help=help, query_params=query(**params))
+    except StreamlitPageNotFoundError:
+        st.caption(f"{label} (this page is not available)")

@@ -1,4 +1,11 @@
-"""The app's pages, their titles and url paths (the url paths are a contract)."""
+"""The app's pages, their titles and url paths (the url paths are a contract).
+
+Compare is served twice: at `/compare`, its entry in the menu, and at the app's root `/`, a
+hidden default page running the same script, so `/?topic=ID` keeps working. Links always go to
+`/compare`: Streamlit writes a link to the default page as a bare `?query`, which a browser
+resolves against the page it is on (a link from `/voices?voice=A` to the default page opened in
+a new tab landed on `/voices?topic=...`, another voice's profile).
+"""
 
 from pathlib import Path
 
@@ -6,7 +13,7 @@ import streamlit as st
 
 PAGES_DIR = Path(__file__).parent / "pages"
 
-# section -> [(file, title, url path, icon)]; the first page is the default one, served at "/".
+# section -> [(file, title, url path, icon)]; every page has its own url path.
 PAGE_SPECS = {
     "Explore": [
         ("compare.py", "Compare", "compare", ":material/compare_arrows:"),
@@ -30,14 +37,18 @@ PAGE_SPECS = {
         ("problems.py", "Problems", "problems", ":material/build:"),
     ],
 }
+# The page at the app's root: a hidden second entry for the first page (registered last, so
+# that a link to the file by its path finds the page's own url first).
+HOME = ("compare.py", "Compare", "home")
 
 
 def pages() -> dict[str, list]:
     sections: dict[str, list] = {}
-    first = True
     for section, specs in PAGE_SPECS.items():
         for file, title, url, icon in specs:
-            page = st.Page(PAGES_DIR / file, title=title, url_path=url, icon=icon, default=first)
+            page = st.Page(PAGES_DIR / file, title=title, url_path=url, icon=icon)
             sections.setdefault(section, []).append(page)
-            first = False
+    file, title, url = HOME
+    home = st.Page(PAGES_DIR / file, title=title, url_path=url, default=True, visibility="hidden")
+    sections[list(sections)[-1]].append(home)
     return sections

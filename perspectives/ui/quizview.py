@@ -12,9 +12,8 @@ from perspectives import stance
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
 from perspectives.teaching import quiz
-from perspectives.ui import reading
+from perspectives.ui import links
 
-DOCUMENTS = "perspectives/ui/pages/documents.py"
 STATE = "quiz_round"
 
 
@@ -83,8 +82,8 @@ def reveal(
         )
         st.markdown(st_escape(position.summary))
         st.caption(st_escape(f"{document.title} · {document.outlet} · {document.date_label}"))
-        reading.page_link(
-            DOCUMENTS,
+        links.page_link(
+            links.DOCUMENTS,
             "Show in context",
             icon=":material/article:",
             doc=document.id,

@@ -4,18 +4,15 @@ state, links between pages and the scroll to a paragraph. No domain logic here."
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.errors import StreamlitPageNotFoundError
 
 from perspectives import stance
 from perspectives.corpus.document import Document
 from perspectives.corpus.entities import Guide
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
-from perspectives.ui.active import link_params
+from perspectives.ui import links
 from perspectives.views.reader import Mark, ParagraphView, Segment
 
-PAGES = "perspectives/ui/pages"
-COMPARE, DOCUMENTS, SEARCH = f"{PAGES}/compare.py", f"{PAGES}/documents.py", f"{PAGES}/search.py"
 HIGHLIGHT = "orange"
 
 
@@ -47,15 +44,6 @@ def hit_markdown(segments: tuple[tuple[str, bool], ...]) -> str:
 def badges(labels: list[str], colour: str = "blue") -> str:
     """Labels as a row of markdown badges (escaped)."""
     return " ".join(f":{colour}-badge[{st_escape(label)}]" for label in labels)
-
-
-def page_link(page_file: str, label: str, icon: str | None = None, **query: str | int) -> None:
-    """st.page_link with query parameters; a caption where the page is not (yet) registered."""
-    params = link_params(**query)
-    try:
-        st.page_link(page_file, label=label, icon=icon, query_params=params)
-    except StreamlitPageNotFoundError:
-        st.caption(f"{label} (this page is not available)")
 
 
 def scroll_to_paragraph(number: int) -> None:
@@ -94,8 +82,8 @@ def paragraph(corpus: Corpus, view: ParagraphView, marked: bool = False) -> None
         if compared:
             with st.container(horizontal=True, gap="small"):
                 for topic_id in compared:
-                    page_link(
-                        COMPARE,
+                    links.page_link(
+                        links.COMPARE,
                         f"Compare on {st_escape(corpus.topic(topic_id).label)}",
                         icon=":material/compare_arrows:",
                         topic=topic_id,

@@ -76,3 +76,14 @@ def download_table(frame, name: str, key: str | None = None) -> None:
         icon=":material/download:",
         key=f"{key or name}-json",
     )
+
+
+def ranking_caption(count: int, singular: str, plural: str, rest: str = "") -> str:
+    """ "The 3 most divided topics: ..." with the real count (a short list on a small corpus
+    never claims five); "None: ..." when there is none."""
+    if count == 0:
+        return f"None: too few voices are placed to name any {plural}." + (
+            f" ({rest})" if rest else ""
+        )
+    head = f"The {singular}" if count == 1 else f"The {count} {plural}"
+    return head + (f": {rest}" if rest else ".")

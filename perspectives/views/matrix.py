@@ -10,6 +10,7 @@ import pandas as pd
 
 from perspectives.corpus.model import Corpus
 from perspectives.views.compare import placed
+from perspectives.views.ranking import shown, split_ends
 
 
 def mean_stances(corpus: Corpus) -> dict[str, float | None]:
@@ -128,3 +129,37 @@ def closest_to_agreement(corpus: Corpus, min_voices: int = 3) -> list[Spread]:
     """Topics where at least `min_voices` voices are placed, the narrowest spread first."""
     rows = [s for s in topic_spread(corpus) if s.placed >= min_voices]
     return sorted(rows, key=lambda s: (s.spread, s.range, -s.placed, s.topic_id))
+
+
+def _division(s: Spread) -> tuple[float, float]:
+    """How divided a topic is, as shown: the split across the axis, then the spread."""
+    return (shown(s.divide), shown(s.spread))
+
+
+def topic_ends(
+    corpus: Corpus, limit: int | None = 5, min_divided: int = 2, min_agreeing: int = 3
+) -> tuple[list[Spread], list[Spread]]:
+    """(most divided, closest to agreement): two ends of one order, never sharing a topic.
+
+    Topics with at least `min_divided` voices placed are ordered by how divided they are
+    (`_division`); a topic on which every placed voice holds the same stance is never divided.
+    The rest are cut into two ends (`views.ranking.split_ends`): ties stay on one side, and a
+    tie alone in the middle is divided when voices sit on both sides of the axis. The divided
+    end runs most divided first (as `most_divided`); the agreeing end, among topics with at
+    least `min_agreeing` voices placed, narrowest spread first (as `closest_to_agreement`).
+    """
+    eligible = [s for s in topic_spread(corpus) if s.placed >= min_divided]
+    unanimous = [s for s in eligible if shown(s.spread) == 0]
+    # Within a tie the high end keeps the given order: more voices placed first, then by id.
+    rest = sorted(
+        (s for s in eligible if shown(s.spread) > 0),
+        key=lambda s: (_division(s), -s.placed, s.topic_id),
+    )
+    low, divided = split_ends(rest, _division, None, lambda s: s.divide == 0)
+    agreeing = sorted(
+        (s for s in [*unanimous, *low] if s.placed >= min_agreeing),
+        key=lambda s: (s.spread, s.range, -s.placed, s.topic_id),
+    )
+    if limit is not None:
+        divided, agreeing = divided[:limit], agreeing[:limit]
+    return divided, agreeing

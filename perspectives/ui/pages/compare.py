@@ -35,8 +35,8 @@ pair = voice_ids[:4] if len(voice_ids) >= 2 else []
 if fresh and view == "head-to-head" and len(voice_ids) > 4:
     st.warning("Head to head compares at most four voices: showing the first four.")
 if not pair:  # by default, the two voices farthest apart
-    farthest = agreement.farthest_pairs(corpus, limit=1) or agreement.farthest_pairs(corpus, 1, 1)
-    pair = [farthest[0].voice_a, farthest[0].voice_b] if farthest else voice_ids[:1]
+    farthest = agreement.most_distant_pair(corpus)
+    pair = [farthest.voice_a, farthest.voice_b] if farthest else voice_ids[:1]
 urlstate.seed("compare-view", VIEWS[view], fresh)
 urlstate.seed("compare-topic", topic_id, fresh)
 urlstate.seed("compare-voices", voice_ids, fresh)
@@ -88,7 +88,7 @@ if mode == HEAD_TO_HEAD:
         "head-to-head-" + "-".join(chosen),
         key="compare-h2h-download",
     )
-    links.copy_link("", view="head-to-head", voices=chosen)
+    links.copy_link("compare", view="head-to-head", voices=chosen)
     st.stop()
 
 # Topic view: the topic, its spectrum, the cards low -> high, the silent voices.
@@ -142,4 +142,4 @@ widgets.download_table(
     f"positions-{topic_id}",
     key="compare-download",
 )
-links.copy_link("", topic=topic_id, voices=voice_ids, camp=camp_id)
+links.copy_link("compare", topic=topic_id, voices=voice_ids, camp=camp_id)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from perspectives.markup import st_escape
-from perspectives.ui import reading, widgets
+from perspectives.ui import links, widgets
 from perspectives.ui.state import corpus_or_stop
 
 corpus = corpus_or_stop()
@@ -17,7 +17,7 @@ st.header("Documents", anchor=False)
 for document in corpus.documents:
     widgets.document_card(corpus, document)
     label = f"Read “{st_escape(document.title)}”"
-    reading.page_link(reading.DOCUMENTS, label, icon=":material/article:", doc=document.id)
+    links.page_link(links.DOCUMENTS, label, icon=":material/article:", doc=document.id)
 
 if corpus.blind_spots:
     st.header("What these texts leave out", anchor=False)

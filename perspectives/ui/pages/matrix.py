@@ -9,12 +9,11 @@ from perspectives import stance
 from perspectives.charts import heatmap
 from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, urlstate, widgets
-from perspectives.ui.active import link_params
 from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import matrix
 
 PAGE, GENERATION, SEEN = "matrix", "matrix-chart-generation", "_matrix_chart_seen"
-SHOWN = 5  # topics in each ranking on screen; the download holds them all
+SHOWN = 5  # at most, in each ranking on screen; the download holds them all
 
 corpus = corpus_or_stop()
 require(corpus, "topics", "voices", title="Matrix", to="place on the matrix")
@@ -100,11 +99,11 @@ if topic_id and voice_id:
     else:
         st.caption(f"On “{st_escape(topics[topic_id].question)}”")
         cards.position_card(corpus, position)
-    st.page_link(
-        cards.COMPARE,
-        label=f"Compare every voice on “{st_escape(topics[topic_id].label)}”",
+    links.page_link(
+        links.COMPARE,
+        f"Compare every voice on “{st_escape(topics[topic_id].label)}”",
         icon=":material/compare_arrows:",
-        query_params=link_params(topic=topic_id),
+        topic=topic_id,
     )
 else:
     st.caption("Click a cell of the matrix, or choose a topic and a voice.")
@@ -118,37 +117,51 @@ topic_columns: dict[str, Any] = {
     "share_low": st.column_config.NumberColumn("Below 0", format="percent"),
     "share_high": st.column_config.NumberColumn("Above 0", format="percent"),
 }
+divided_rows, agreeing_rows = cache.topic_ends_tables(corpus, SHOWN)
 divided, agreeing = st.columns(2)
 with divided:
     st.subheader("Most divided topics", anchor=False)
     st.caption(
-        f"The {SHOWN} most divided: an even split across the axis first, then the wider spread."
+        widgets.ranking_caption(
+            len(divided_rows),
+            "most divided topic",
+            "most divided topics",
+            "an even split across the axis first, then the wider spread.",
+        )
     )
-    st.dataframe(
-        cache.divided_table(corpus).head(SHOWN),
-        column_order=list(topic_columns),
-        column_config=topic_columns,
-        hide_index=True,
-        height="content",
-    )
+    if len(divided_rows):
+        st.dataframe(
+            divided_rows,
+            column_order=list(topic_columns),
+            column_config=topic_columns,
+            hide_index=True,
+            height="content",
+        )
 with agreeing:
     st.subheader("Closest to agreement", anchor=False)
     st.caption(
-        f"The {SHOWN} with the narrowest spread, among topics on which at least three voices "
-        "are placed."
+        widgets.ranking_caption(
+            len(agreeing_rows),
+            "topic closest to agreement",
+            "topics closest to agreement",
+            "the narrowest spread first, among topics on which at least three voices are "
+            "placed; never one of the most divided.",
+        )
     )
-    st.dataframe(
-        cache.agreeing_table(corpus).head(SHOWN),
-        column_order=list(topic_columns),
-        column_config=topic_columns,
-        hide_index=True,
-        height="content",
-    )
+    if len(agreeing_rows):
+        st.dataframe(
+            agreeing_rows,
+            column_order=list(topic_columns),
+            column_config=topic_columns,
+            hide_index=True,
+            height="content",
+        )
 
 st.header("Which voices agree", anchor=False)
 st.caption(
     "Distance is the mean gap between two voices' stances over the topics both take a side on "
-    "(0 = same stance everywhere, 4 = opposite poles); pairs sharing at least two topics."
+    "(0 = same stance everywhere, 4 = opposite poles); pairs sharing at least two topics. A "
+    "pair, or a distance, is never both among the closest and the farthest."
 )
 pair_columns: dict[str, Any] = {
     "voice_a_name": "Voice",
@@ -156,18 +169,21 @@ pair_columns: dict[str, Any] = {
     "shared_topics": st.column_config.NumberColumn("Shared topics"),
     "distance": st.column_config.NumberColumn("Distance", format="%.2f"),
 }
-closest, farthest = cache.pairs_tables(corpus)
+closest, farthest = cache.pairs_tables(corpus, SHOWN)
 near, far = st.columns(2)
 for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest pairs", farthest)):
     with column:
         st.subheader(title, anchor=False)
-        st.dataframe(
-            table,
-            column_order=list(pair_columns),
-            column_config=pair_columns,
-            hide_index=True,
-            height="content",
-        )
+        word = title.split()[0].lower()
+        st.caption(widgets.ranking_caption(len(table), f"{word} pair", f"{word} pairs"))
+        if len(table):
+            st.dataframe(
+                table,
+                column_order=list(pair_columns),
+                column_config=pair_columns,
+                hide_index=True,
+                height="content",
+            )
 
 st.divider()
 st.subheader("Download the tables", anchor=False)

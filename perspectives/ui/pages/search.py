@@ -94,8 +94,8 @@ for rank, result in enumerate(results, 1):
         st.markdown(reading.hit_markdown(hit.segments))
         if result.voice_evidence and filters.voice:
             st.caption(f"Holds evidence of {st_escape(corpus.voice(filters.voice).name)}.")
-        reading.page_link(
-            reading.DOCUMENTS,
+        links.page_link(
+            links.DOCUMENTS,
             "Read in context",
             icon=":material/article:",
             doc=document.id,

@@ -5,7 +5,6 @@ import streamlit as st
 
 from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, urlstate, widgets
-from perspectives.ui.active import link_params
 from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import agreement
 from perspectives.wording import counted
@@ -48,31 +47,29 @@ st.caption(
     "Distance is the mean gap between the two voices' stances over the topics both take a "
     "side on (0 = same stance everywhere, 4 = opposite poles)."
 )
-# Prefer voices met on two topics or more: one shared topic says little about closeness.
-pairs = agreement.neighbours(corpus, voice_id, min_shared=2) or agreement.neighbours(
-    corpus, voice_id
-)
-if not pairs:
+nearest, farthest = agreement.nearest_and_farthest(corpus, voice_id, limit=3)
+if not nearest and not farthest:
     st.info("No other voice takes a side on any topic this voice takes a side on.")
 else:
     near, far = st.columns(2)
-    nearest = pairs[:3]
-    farthest = [p for p in sorted(pairs, key=lambda r: -r.distance) if p not in nearest][:3]
     for column, title, rows in ((near, "Nearest", nearest), (far, "Farthest", farthest)):
         with column:
             st.subheader(title, anchor=False)
-            for row in rows:
-                st.page_link(
-                    cards.VOICES,
-                    label=(
-                        f"{st_escape(voices[row.voice_b].name)}: distance {row.distance:.2f} "
-                        f"over {counted(row.shared, 'shared topic')}"
-                    ),
-                    icon=":material/record_voice_over:",
-                    query_params=link_params(voice=row.voice_b),
-                )
             if not rows:
-                st.caption("None.")
+                st.caption(
+                    "None: every voice it can be compared with is listed as nearest "
+                    "(a distance is never both nearest and farthest)."
+                    if title == "Farthest"
+                    else "None: every voice it can be compared with is listed as farthest."
+                )
+            for row in rows:
+                links.page_link(
+                    links.VOICES,
+                    f"{st_escape(voices[row.voice_b].name)}: distance {row.distance:.2f} "
+                    f"over {counted(row.shared, 'shared topic')}",
+                    icon=":material/record_voice_over:",
+                    voice=row.voice_b,
+                )
 
 st.divider()
 st.caption(f"{st_escape(voice.name)}'s positions with every quote, and the topics it is silent on:")
