@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from perspectives.cli import bundle_commands, corpus_commands, print_commands
+from perspectives.cli import bundle_commands, corpus_commands, print_commands, suggest_commands
 from perspectives.cli.common import EXIT_INVALID, EXIT_USAGE, Failure
 from perspectives.corpus import CorpusError
 
@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
         "in and out of workspaces as a bundle.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (corpus_commands, print_commands, bundle_commands):
+    for module in (corpus_commands, print_commands, bundle_commands, suggest_commands):
         module.register(sub)
     return parser
 
