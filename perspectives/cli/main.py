@@ -10,7 +10,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from perspectives.cli import bundle_commands, corpus_commands, ingest_commands, print_commands
+from perspectives.cli import (
+    bundle_commands,
+    corpus_commands,
+    ingest_commands,
+    print_commands,
+    suggest_commands,
+)
 from perspectives.cli.common import EXIT_INVALID, EXIT_USAGE, Failure
 from perspectives.corpus import CorpusError
 
@@ -23,7 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
         "in and out of workspaces as a bundle; add documents to a workspace.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for module in (corpus_commands, print_commands, bundle_commands, ingest_commands):
+    for module in (
+        corpus_commands,
+        print_commands,
+        bundle_commands,
+        ingest_commands,
+        suggest_commands,
+    ):
         module.register(sub)
     return parser
 
