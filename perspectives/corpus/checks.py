@@ -273,13 +273,30 @@ class _Checker:
                     )
                 )
         for position_id, entry in first.items():
-            for number, answered in enumerate(entry.value.answers):
-                line = line_of(entry.raw, ("answers", number))
-                if answered == position_id:
-                    self.report(entry.file, position_id, line, integrity.answers_itself())
-                elif answered not in first and not self.is_broken("position", answered):
-                    self.report(entry.file, position_id, line, integrity.answers_unknown(answered))
+            self.links(entry, position_id, first)
         return built
+
+    def links(self, entry: Entry, position_id: str, first: Mapping[str, Entry]) -> None:
+        """A position's `answers` (known, not itself, not earlier than what it answers) and
+        `contests` (known, not itself)."""
+        for number, answered in enumerate(entry.value.answers):
+            line = line_of(entry.raw, ("answers", number))
+            if answered == position_id:
+                self.report(entry.file, position_id, line, integrity.answers_itself())
+            elif answered in first:
+                own = self.documents.get(entry.document or "")
+                theirs = self.documents.get(first[answered].document or "")
+                if own is not None and theirs is not None and own.date < theirs.date:
+                    message = integrity.answers_earlier(answered, own, theirs)
+                    self.report(entry.file, position_id, line, message)
+            elif not self.is_broken("position", answered):
+                self.report(entry.file, position_id, line, integrity.answers_unknown(answered))
+        for number, contested in enumerate(entry.value.contests):
+            line = line_of(entry.raw, ("contests", number))
+            if contested == position_id:
+                self.report(entry.file, position_id, line, integrity.contests_itself())
+            elif contested not in first and not self.is_broken("position", contested):
+                self.report(entry.file, position_id, line, integrity.contests_unknown(contested))
 
     def claim(self, entry: Entry, voices: Collection[str], topics: Collection[str]) -> Claim | None:
         claim = entry.value

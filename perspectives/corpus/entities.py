@@ -115,7 +115,8 @@ class Position(Model):
     state: State
     summary: Text
     disagreement: Disagreement | None = None
-    answers: tuple[PositionId, ...] = ()
+    answers: tuple[PositionId, ...] = ()  # positions this one replies to, in the texts
+    contests: tuple[PositionId, ...] = ()  # positions disputing the same claim (symmetric)
     evidence: Annotated[tuple[Evidence, ...], EvidenceCount]
 
     @model_validator(mode="before")

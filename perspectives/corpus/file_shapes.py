@@ -55,6 +55,7 @@ class PositionInput(Model):
     summary: Text
     disagreement: Disagreement | None = None
     answers: tuple[PositionId, ...] = ()
+    contests: tuple[PositionId, ...] = ()
     evidence: Annotated[tuple[str, ...], EvidenceCount]
 
     @model_validator(mode="after")

@@ -11,6 +11,7 @@ from perspectives.corpus.entities import Guide
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
 from perspectives.ui import links
+from perspectives.views import compare
 from perspectives.views.reader import Mark, ParagraphView, Segment
 
 HIGHLIGHT = "orange"
@@ -95,9 +96,11 @@ def mark_note(corpus: Corpus, mark: Mark) -> str:
     position = corpus.position_by_id(mark.position_id)
     voice, topic = corpus.voice(mark.voice_id), corpus.topic(mark.topic_id)
     where = stance.describe(topic, position.stance, position.state)
+    disputed = compare.disputed_by(corpus, position.id)
     return (
         f":{HIGHLIGHT}-badge[{mark.number}] supports **{st_escape(voice.name)}** on "
         f"**{st_escape(topic.label)}** ({st_escape(where)})"
+        + (f"; {st_escape(disputed)}" if disputed else "")
     )
 
 

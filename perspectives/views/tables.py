@@ -31,6 +31,7 @@ POSITION_COLUMNS = [
     "paragraph",
     "disagreement",
     "answers",
+    "contests",
     "position_id",
 ]
 
@@ -61,6 +62,7 @@ def positions_table(corpus: Corpus) -> pd.DataFrame:
                     "paragraph": evidence.paragraph,
                     "disagreement": position.disagreement or "",
                     "answers": ",".join(position.answers),
+                    "contests": ",".join(compare.contested(corpus, position.id)),
                     "position_id": position.id,
                 }
             )
