@@ -14,7 +14,15 @@ from typing import Any
 
 from perspectives.corpus import integrity
 from perspectives.corpus.document import Document
-from perspectives.corpus.entities import Claim, Event, Evidence, Position
+from perspectives.corpus.entities import (
+    Claim,
+    Event,
+    Evidence,
+    Position,
+    claim_kind,
+    figure_without_number,
+    holds_number,
+)
 from perspectives.corpus.entries import Entry
 from perspectives.corpus.quotes import TextIndex, closest_passage, locate, mentions_name
 from perspectives.corpus.yamlfile import line_of
@@ -304,9 +312,14 @@ class _Checker:
         ok &= self.references(entry, claim.id, "topics", claim.topics, topics)
         ok &= self.reference(entry, claim.id, "document", claim.document, self.documents)
         quote = self.evidence(entry, claim.id, claim.document, claim.quote, ("quote",))
+        if claim.kind == "figure" and not holds_number(claim.figure):
+            ok = False
+            line = line_of(entry.raw, ("kind",))
+            self.report(entry.file, claim.id, line, figure_without_number(claim.figure))
         if not ok or quote is None:
             return None
-        return Claim(**{**dict(claim), "quote": quote})
+        kind = claim_kind(claim.figure, claim.kind)
+        return Claim(**{**dict(claim), "quote": quote, "kind": kind})
 
     def event(self, entry: Entry, topics: Collection[str]) -> Event | None:
         event = entry.value

@@ -54,7 +54,7 @@ ANSWERED_ELSEWHERE = (
     "No position is linked to this attack, and each of our side's positions already answers "
     "another one: meet it from the case above, or concede it."
 )
-NO_FIGURES = "The corpus records no figures for this side of the topic."
+NO_FIGURES = "The corpus records no figures or claims for this side of the topic."
 NO_COMMON = "No voice holds a balanced, mixed or neutral position on this topic."
 ONE_SIDED = "Every voice placed here stands on the same side: these quotes differ in degree."
 NO_GUIDE = "No reading guide has been written for this document yet."
@@ -185,8 +185,10 @@ def brief_layout(brief: DebateBrief) -> Layout:
             attacks.append(voice_item(answer.argument, text, lead, answer.card))
         if not attack.answers:
             attacks.append(Note(ANSWERED_ELSEWHERE if brief.lines else NO_ANSWER))
-    figures: list[Block] = [Heading("3. Figures worth citing", 1)]
-    figures += [Figure(f.figure, f.about, f.caveat, quote(f.card)) for f in brief.figures]
+    figures: list[Block] = [Heading("3. Figures and claims worth citing", 1)]
+    figures += [
+        Figure(f.figure, f.about, f.caveat, quote(f.card), f.caution) for f in brief.figures
+    ]
     if not brief.figures:
         figures.append(Note(NO_FIGURES, empty=True))
     questions: list[Block] = [Heading("4. Questions to put to the other side", 1)]

@@ -105,10 +105,15 @@ def mark_note(corpus: Corpus, mark: Mark) -> str:
 
 
 def claim_note(corpus: Corpus, claim_id: str) -> str:
+    """ "Figure: ..." for a quantity, "Claim: ..." for any other fact, with whom the text
+    attributes it to and, where the corpus has one, the caution a careful reader adds."""
     claim = corpus.claim(claim_id)
+    icon = ":material/bar_chart:" if claim.kind == "figure" else ":material/fact_check:"
+    caution = f" :orange[Caution:] {st_escape(claim.caution)}" if claim.caution else ""
     return (
-        f":material/bar_chart: Figure: **{st_escape(claim.figure)}**, {st_escape(claim.about)}. "
+        f"{icon} {claim.label}: **{st_escape(claim.figure)}**, {st_escape(claim.about)}. "
         f"Attributed to {st_escape(claim.attributed_to)} ({st_escape(claim.source_kind)})."
+        + caution
     )
 
 

@@ -77,8 +77,10 @@ def claims_table(corpus: Corpus) -> pd.DataFrame:
         {
             "claim_id": claim.id,
             "document_id": claim.document,
+            "kind": claim.kind,
             "figure": claim.figure,
             "about": claim.about,
+            "caution": claim.caution,
             "attributed_to": claim.attributed_to,
             "source_kind": claim.source_kind,
             "voice_id": claim.voice or "",
