@@ -81,7 +81,7 @@ def test_debate_deep_link_to_a_motion_of_ones_own():
     assert at.radio(key="debate-pole").value == "high"
     assert at.subheader[0].value == "This House salutes the lockdowns"
     text = text_of(at)
-    assert "defending “The pandemic exposed chaos, control and propaganda”" in text
+    assert "defending “The pandemic exposed disorder, coercion and censorship”" in text
     assert "Xi Jinping" in text  # the attack the opposition must expect
     assert at.query_params["text"] == "This House salutes the lockdowns"
     at.text_input(key="debate-text").set_value("This House <b>[x](y)</b>").run()
