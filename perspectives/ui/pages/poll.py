@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives.markup import st_escape
 from perspectives.store.polls import poll_store
-from perspectives.ui import links, pollview, widgets
+from perspectives.ui import links, navigation, pollview, widgets
 from perspectives.ui.state import corpus_or_stop, require
 
 corpus = corpus_or_stop()
@@ -54,6 +54,5 @@ try:
         pollview.results(ws, corpus, poll, topic)
         if poll.round >= 2:
             pollview.before_after(ws, poll, topic)
-except SQLAlchemyError as error:
-    st.error(f"The poll store cannot be reached: {st_escape(type(error).__name__)}.")
-    st.caption(st_escape(str(error).splitlines()[0]))
+except SQLAlchemyError:  # connection details stay in the server's log
+    navigation.store_unavailable()
