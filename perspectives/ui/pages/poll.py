@@ -6,7 +6,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives.markup import st_escape
-from perspectives.store.polls import poll_store
+from perspectives.store.polls import StoreError, poll_store
 from perspectives.ui import links, navigation, pollview, widgets
 from perspectives.ui.state import corpus_or_stop, require
 
@@ -49,8 +49,11 @@ try:
             width="stretch",
             help="Open a new round; the current one closes and is kept for the comparison.",
         ):
-            ws.start_round(poll.code)
-            st.rerun()
+            try:
+                ws.start_round(poll.code)
+                st.rerun()
+            except StoreError as error:
+                st.error(st_escape(str(error)))
         pollview.results(ws, corpus, poll, topic)
         if poll.round >= 2:
             pollview.before_after(ws, poll, topic)
