@@ -20,7 +20,6 @@ from perspectives.charts import poll as poll_charts
 from perspectives.charts import spectrum
 from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
-from perspectives.exports.qr import qr_png
 from perspectives.markup import st_escape
 from perspectives.store.polls import Poll, PollStore, StoreError
 from perspectives.teaching import class_poll as polls
@@ -173,19 +172,6 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
             help="Your vote stays counted; the next person votes as a new participant.",
         )
     keep_token(poll.code, token)
-
-
-def share(poll: Poll) -> None:
-    """The session code, the participants' link and its QR code, big enough to project."""
-    url = links.view_url("poll", code=poll.code)
-    code_col, qr_col = st.columns([3, 1])
-    with code_col:
-        st.metric("Session code", poll.code)
-        st.caption("Participants open this link, scan the code, or type the session code at /poll:")
-        st.code(url, language=None, wrap_lines=True)
-        with st.expander("Leader link (keep it private: it opens these controls)"):
-            st.code(links.view_url("poll", code=poll.code, lead=poll.leader_key), language=None)
-    qr_col.image(qr_png(url), caption="Scan to vote", width=200, alt=f"QR code of {url}")
 
 
 def results(ws: PollStore, corpus: Corpus, poll: Poll, topic: Topic) -> None:

@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives.markup import st_escape
 from perspectives.store.polls import poll_store
-from perspectives.ui import links, pollview, widgets
+from perspectives.ui import links, pollshare, pollview, widgets
 from perspectives.ui.state import corpus_or_stop, require
 
 corpus = corpus_or_stop()
@@ -40,7 +40,7 @@ try:
             st.caption(f"Session {poll.code} · round {poll.round}")
             pollview.vote(ws, poll, topic)
             st.stop()
-        pollview.share(poll)
+        pollshare.share(poll)
         refresh, again = st.columns(2)
         refresh.button("Refresh", icon=":material/refresh:", width="stretch")
         if again.button(
