@@ -1,6 +1,6 @@
 """Class poll (`/poll`): a leader opens a poll on a topic and shares its code; participants
 (`/poll?code=CODE`) place themselves on the topic's axis; the leader sees the class beside the
-authors, live on refresh, and before against after when the poll is run again."""
+authors as the votes arrive, and before against after when the poll is run again."""
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
@@ -39,21 +39,17 @@ try:
         if not pollview.is_leader(ws, poll):
             st.caption(f"Session {poll.code} · round {poll.round}")
             pollview.vote(ws, poll, topic)
+            pollview.watch_round(poll.code, poll.round)
             st.stop()
         pollshare.share(poll)
-        refresh, again = st.columns(2)
-        refresh.button("Refresh", icon=":material/refresh:", width="stretch")
-        if again.button(
+        if st.button(
             f"Run again (start round {poll.round + 1})",
             icon=":material/replay:",
-            width="stretch",
             help="Open a new round; the current one closes and is kept for the comparison.",
         ):
             ws.start_round(poll.code)
             st.rerun()
-        pollview.results(ws, corpus, poll, topic)
-        if poll.round >= 2:
-            pollview.before_after(ws, poll, topic)
+    pollview.live_results(corpus, poll.code, poll.round)  # its own connection, every few s
 except SQLAlchemyError as error:
     st.error(f"The poll store cannot be reached: {st_escape(type(error).__name__)}.")
     st.caption(st_escape(str(error).splitlines()[0]))
