@@ -74,3 +74,11 @@ def test_a_bad_setting_is_named_and_the_network_address_used(monkeypatch):
     assert _links(leader)[0] == f"http://10.20.30.40:8501/poll?code={code}"
     problem = "PERSPECTIVES_PUBLIC_URL='ftp://nope' is not an http(s) address"
     assert st_escape(problem) in leader.warning[0].value
+
+
+def test_the_leader_can_download_the_results_and_a_participant_cannot():
+    leader, code = lead_poll()
+    buttons = leader.get("download_button")
+    assert [b.proto.label for b in buttons] == ["Votes (CSV)", "Votes (JSON)", "Chart (PNG)"]
+    participant = open_page(POLL, code=code)
+    assert not participant.get("download_button")

@@ -7,7 +7,11 @@ its answer kept, votes again, and the leader sees it arrive."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -142,6 +146,21 @@ def test_a_phone_joins_by_the_public_link_and_the_leader_sees_votes_arrive(
         expect(_value(page, "Votes in round 2")).to_have_text("1", timeout=LIVE)
         expect(_metric(page, "Changed their stance")).to_contain_text("1 of 1")
         shot(page, artifacts, "poll-leader-round-2", whole=True)
+
+        files = {}
+        for label in ("Votes (CSV)", "Votes (JSON)", "Chart (PNG)"):
+            with page.expect_download() as download:
+                page.get_by_role("button", name=label).click()
+            path = download.value.path()
+            files[download.value.suggested_filename] = Path(path).read_bytes()
+        stem = f"poll-{code}-social-credit"
+        assert sorted(files) == [f"{stem}.csv", f"{stem}.json", f"{stem}.png"]
+        rows = list(csv.DictReader(io.StringIO(files[f"{stem}.csv"].decode())))
+        assert [(r["round"], r["stance"]) for r in rows] == [("1", "-2"), ("2", "-1")]
+        assert rows[0]["sentence"] == SENTENCE
+        assert [r["stance"] for r in json.loads(files[f"{stem}.json"])] == [-2, -1]
+        assert files[f"{stem}.png"][:8] == b"\x89PNG\r\n\x1a\n"
+        (artifacts / "poll-results-chart.png").write_bytes(files[f"{stem}.png"])
     finally:
         phone_context.close()
         leader_context.close()

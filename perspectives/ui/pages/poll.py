@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives.markup import st_escape
 from perspectives.store.polls import poll_store
-from perspectives.ui import links, pollshare, pollview, widgets
+from perspectives.ui import links, pollfiles, pollshare, pollview, widgets
 from perspectives.ui.state import corpus_or_stop, require
 
 corpus = corpus_or_stop()
@@ -50,6 +50,7 @@ try:
             ws.start_round(poll.code)
             st.rerun()
     pollview.live_results(corpus, poll.code, poll.round)  # its own connection, every few s
+    pollfiles.downloads(poll.code, topic)
 except SQLAlchemyError as error:
     st.error(f"The poll store cannot be reached: {st_escape(type(error).__name__)}.")
     st.caption(st_escape(str(error).splitlines()[0]))
