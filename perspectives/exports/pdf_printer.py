@@ -118,20 +118,20 @@ class _FastTTFFont(TTFFont):
     depend on the font file alone, which keys the cache)."""
 
     __slots__ = ()
-    _units: dict[tuple[str, str], int] = {}
+    _units: dict[tuple[str, str], float] = {}
 
     def get_text_width(self, text, font_size_pt, text_shaping_params):
         if text_shaping_params or self.is_symbol:
             return super().get_text_width(text, font_size_pt, text_shaping_params)
         self.biggest_size_pt = max(self.biggest_size_pt, font_size_pt)
         units, file = self._units, str(self.ttffile)
-        found = units.get((file, text))
+        found: float | None = units.get((file, text))
         if found is None:
             before = units.get((file, text[:-1])) if len(text) > 1 else None
             if before is not None:
                 found = before + self.cw[ord(text[-1])]
             else:
-                found = sum(map(self.cw.__getitem__, map(ord, text)))
+                found = float(sum(map(self.cw.__getitem__, map(ord, text))))
             if len(units) > 20_000:
                 units.clear()
             units[(file, text)] = found
