@@ -1,11 +1,10 @@
 """The Find passages page (`/passages?topic=ID&doc=ID`) under AppTest: ranked paragraphs with
 their score and the sentences to quote highlighted, the stance hint, the lexical-only notice,
-the "Use as evidence" link with the quote's offsets, and the second corpus."""
+and the second corpus. "Use as evidence" in a workspace: tests/test_app_evidence.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs
 
 import pytest
 
@@ -28,10 +27,6 @@ def texts(at, kind: str) -> list[str]:
     return [str(element.value) for element in at.get(kind)]
 
 
-def use_links(at) -> list:
-    return [link.proto for link in at.get("page_link") if link.proto.label == "Use as evidence"]
-
-
 def test_ranked_paragraphs_with_scores_highlights_and_hints(rent):
     document = rent.documents[0]
     topic = rent.topics[0]
@@ -51,10 +46,9 @@ def test_ranked_paragraphs_with_scores_highlights_and_hints(rent):
     assert at.query_params["topic"] == topic.id and at.query_params["doc"] == document.id
 
 
-def test_use_as_evidence_carries_the_quote_offsets(rent):
+def test_the_quote_is_the_highlighted_sentences_at_their_offsets(rent):
     document = rent.documents[1]
     topic = rent.topics[1]
-    at = open_page("passages", topic=topic.id, doc=document.id, ws="seminar")
     found = find_passages(rent, document.id, topic.id, 5)
     for passage in found.passages:
         quote = passage.quote
@@ -62,17 +56,13 @@ def test_use_as_evidence_carries_the_quote_offsets(rent):
         paragraph = document.paragraphs[passage.number - 1]
         assert paragraph.start <= quote.start < quote.end <= paragraph.end
         assert "".join(run for run, quoted in passage.segments if quoted) == quote.text
-    links = use_links(at)
-    if links:  # the editors' page is registered
-        params = [{k: v[0] for k, v in parse_qs(link.query_string).items()} for link in links]
-        assert [(int(p["start"]), int(p["end"])) for p in params] == [
-            (p.quote.start, p.quote.end) for p in found.passages
-        ]
-        assert all(p["ws"] == "seminar" and p["doc"] == document.id for p in params)
-        assert all(p["topic"] == topic.id for p in params)
-    else:
-        captions = texts(at, "caption")
-        assert sum("Use as evidence" in c for c in captions) == len(found.passages)
+
+
+def test_on_the_default_corpus_use_as_evidence_says_to_copy_first(rent):
+    at = open_page("passages", topic=rent.topics[0].id, doc=rent.documents[0].id)
+    assert any("copy it to a workspace first" in i for i in texts(at, "info"))
+    buttons = [b for b in at.button if b.label == "Use as evidence"]
+    assert buttons and all(b.disabled for b in buttons)
 
 
 def test_lexical_ranking_is_said_when_the_model_is_off(rent, monkeypatch):

@@ -1,16 +1,16 @@
 """Find passages (`/passages?topic=ID&doc=ID`): a document's paragraphs ranked by how much
 they bear on a topic, the sentences to quote highlighted, a stance hint from the nearest
-placed quotes, and "Use as evidence" to open the position editor on those sentences."""
+placed quotes, and "Use as evidence" to save those sentences as a quote of a voice's position
+(in a workspace: `ui/evidenceview.py`)."""
 
 import streamlit as st
 
 from perspectives import stance
 from perspectives.markup import st_escape
-from perspectives.ui import cache, links, urlstate, widgets
+from perspectives.ui import active, cache, evidenceview, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.workspace.suggest.passages import Passage
 
-EDIT_PAGE = f"{links.PAGES}/edit.py"  # the position editor (helper "editors")
 SHOWN = {"5": 5, "10": 10, "20": 20, "all": 0}
 
 corpus = corpus_or_stop()
@@ -55,8 +55,8 @@ doc_id = middle.selectbox(
     placeholder="Choose a document",
 )
 shown = right.selectbox("Show", list(SHOWN), key="passages-n", help="How many paragraphs")
-workspace = links.param("ws")
-links.set_params(ws=workspace, topic=topic_id, doc=doc_id, n=None if shown == "5" else shown)
+workspace = active.current_name()
+links.set_params(topic=topic_id, doc=doc_id, n=None if shown == "5" else shown)
 urlstate.remember("passages")
 
 if topic_id is None or doc_id is None:
@@ -64,6 +64,10 @@ if topic_id is None or doc_id is None:
     st.stop()
 
 topic, document = corpus.topic(topic_id), corpus.document(doc_id)
+base = active.active_head() if workspace else None
+evidenceview.saved_notice(corpus)
+if workspace is None:
+    evidenceview.default_corpus_note()
 found = cache.passages(corpus, doc_id, topic_id, SHOWN[shown] or len(document.paragraphs))
 if not found.semantic:
     st.info(
@@ -113,15 +117,7 @@ for passage in found.passages:
         st.markdown(text)
         st.caption(st_escape(hint_line(passage)))
         with st.container(horizontal=True, gap="small"):
-            links.page_link(
-                EDIT_PAGE,
-                "Use as evidence",
-                icon=":material/format_quote:",
-                topic=topic_id,
-                doc=doc_id,
-                start=passage.quote.start,
-                end=passage.quote.end,
-            )
+            evidenceview.use_button(workspace, doc_id, topic_id, passage, base)
             links.page_link(
                 links.DOCUMENTS,
                 "Show in context",
@@ -129,3 +125,5 @@ for passage in found.passages:
                 doc=doc_id,
                 p=passage.number,
             )
+        if workspace and evidenceview.is_open(doc_id, topic_id, passage):
+            evidenceview.form(workspace, corpus, topic, document, passage)
