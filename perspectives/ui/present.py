@@ -40,10 +40,12 @@ TEXT = "#1A1A1A"  # the theme's text colour (.streamlit/config.toml)
 BACKGROUND = "#FFFFFF"  # the theme's background
 QUOTE_TEXT = TEXT  # quotes: the full text colour (Streamlit's default dims them to 60 %)
 QUOTE_RULE = "#5F6B7A"  # the rule beside a quote (a graphic: WCAG asks 3:1)
+ROW_RULE = "#D5DAE1"  # between the matrix list's rows (decoration only)
 PRESENT_QUOTE_TEXT = "#000000"  # on a projector: black on white
 PRESENT_QUOTE_RULE = "#0072B2"  # the theme's primary colour
 
-# Every page. Quotes at full contrast; and on a phone (under 500 px) the matrix's grid hint.
+# Every page. Quotes at full contrast; the matrix list's rows full width, wrapped, 44 px tall
+# (a finger's tap target); on a phone (under 500 px) the matrix's hint to use the list.
 BASE_CSS = f"""<style>
 [data-testid="stMarkdownContainer"] blockquote {{
   opacity: 1;
@@ -52,6 +54,16 @@ BASE_CSS = f"""<style>
 }}
 [data-testid="stMarkdownContainer"] blockquote p {{ color: {QUOTE_TEXT}; }}
 .st-key-phone-hint {{ display: none; }}
+[class*="st-key-matrix-list-"] [data-testid="stElementContainer"]:has([data-testid="stPageLink"]),
+[class*="st-key-matrix-list-"] [data-testid="stPageLink"] {{ width: 100%; }}
+[class*="st-key-matrix-list-"] [data-testid="stPageLink-NavLink"] {{
+  width: 100%; min-height: 2.75rem; align-items: center;
+  border-bottom: 1px solid {ROW_RULE}; background-color: transparent;
+}}
+[class*="st-key-matrix-list-"] [data-testid="stPageLink-NavLink"] span,
+[class*="st-key-matrix-list-"] [data-testid="stPageLink-NavLink"] p {{
+  white-space: normal; overflow: visible; text-overflow: clip;
+}}
 @media (max-width: 500px) {{
   .st-key-phone-hint {{ display: block; }}
 }}
