@@ -7,12 +7,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives.markup import st_escape
 from perspectives.store.polls import StoreError, poll_store
-from perspectives.ui import links, navigation, pollfiles, pollshare, pollview, widgets
+from perspectives.ui import links, navigation, pollfiles, pollshare, pollview, present, widgets
 from perspectives.ui.state import corpus_or_stop, require
 
 corpus = corpus_or_stop()
 require(corpus, "topics", title="Class poll", to="poll the class on")
 widgets.sidebar(corpus)
+present.setup()
 code = links.param("code")
 
 try:
