@@ -31,6 +31,7 @@ PAGE_SPECS = {
     ],
     "Your reading list": [
         ("workspace.py", "Workspace", "workspace", ":material/folder_open:"),
+        ("edit.py", "Edit", "edit", ":material/edit_note:"),
     ],
     "About": [
         ("corpus.py", "Corpus", "corpus", ":material/library_books:"),

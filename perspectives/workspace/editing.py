@@ -37,9 +37,9 @@ from perspectives.store.revisions import Changes
 from perspectives.store.workspace_files import STANDARD_FOLDERS
 from perspectives.store.workspace_model import Revision
 from perspectives.store.workspaces import WorkspaceStore
+from perspectives.workspace.references import referrers
 
 MANIFEST = "corpus.yaml"
-POSITIONS = "analysis/positions"
 LIST_PATHS = {
     "topic": "analysis/topics.yaml",
     "camp": "analysis/camps.yaml",
@@ -129,8 +129,18 @@ def _model_errors(model: type[BaseModel], data: dict, to_field: Mapping[tuple, s
     return {}
 
 
+ASK = {
+    "id": "give an id: lower-case letters a-z, digits and '-' (for example rent-caps)",
+    "colour": 'choose a colour ("#RRGGBB")',
+    "documents": "choose the documents in which the voice speaks",
+    "relation": "say how the voice appears in its documents: author, excerpted or quoted",
+}
+
+
 def _required(get: Mapping[str, str], kind: str, labels: Mapping[str, str]) -> dict[str, str]:
-    errors = {f: f"give the {labels.get(f, f)}" for f in REQUIRED[kind] if not get.get(f)}
+    errors = {
+        f: ASK.get(f) or f"give the {labels.get(f, f)}" for f in REQUIRED[kind] if not get.get(f)
+    }
     errors |= {
         f: f"at most {MAX_CHARS} characters (this has {len(v)})"
         for f, v in get.items()
@@ -195,87 +205,6 @@ def entry_of(kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
     if errors:
         raise EditError(errors)
     return data
-
-
-# references: what points to an entry
-
-
-def position_files(files: CorpusFiles) -> dict[str, Any]:
-    """Every positions file's data, by path (files that cannot be read are skipped)."""
-    found: dict[str, Any] = {}
-    if files.kind(POSITIONS) != "folder":
-        return found
-    for name in files.names(POSITIONS):
-        path = f"{POSITIONS}/{name}"
-        if name.endswith(".yaml") and files.kind(path) == "file":
-            try:
-                found[path] = read_yaml(files, path, {})
-            except EditError:
-                continue
-    return found
-
-
-def _list_entries(files: CorpusFiles, name: str) -> list[dict]:
-    """The entries of analysis/NAME.yaml and of analysis/NAME/*.yaml, where they can be read."""
-    paths = [f"analysis/{name}.yaml"]
-    folder = f"analysis/{name}"
-    if files.kind(folder) == "folder":
-        paths += [f"{folder}/{n}" for n in files.names(folder) if n.endswith(".yaml")]
-    entries: list[dict] = []
-    for path in paths:
-        try:
-            data = read_yaml(files, path, [])
-        except EditError:
-            continue
-        if isinstance(data, list):
-            entries += [e for e in data if isinstance(e, dict)]
-    return entries
-
-
-def positions(files: CorpusFiles) -> list[tuple[str, dict]]:
-    """(path of its file, entry) of every position, with `document` set from its file."""
-    found = []
-    for path, data in position_files(files).items():
-        if not isinstance(data, dict):
-            continue
-        for entry in data.get("positions") or ():
-            if isinstance(entry, dict):
-                found.append((path, {**entry, "document": data.get("document")}))
-    return found
-
-
-def referrers(files: CorpusFiles, kind: str, entry_id: str) -> list[str]:
-    """What refers to the entry, in words ("position jonas-brandt/who-benefits", "motion m")."""
-    found: list[str] = []
-    for _, pos in positions(files):
-        pid = f"{pos.get('voice')}/{pos.get('topic')}"
-        if (kind == "topic" and pos.get("topic") == entry_id) or (
-            kind == "voice" and pos.get("voice") == entry_id
-        ):
-            found.append(f"position {pid}")
-        elif kind == "position" and entry_id in (pos.get("answers") or ()):
-            found.append(f"position {pid} (it answers it)")
-    if kind == "camp":
-        found += [
-            f"voice {v.get('id')}" for v in read_list(files, "voice") if v.get("camp") == entry_id
-        ]
-    for claim in _list_entries(files, "claims"):
-        if (kind == "voice" and claim.get("voice") == entry_id) or (
-            kind == "topic" and entry_id in (claim.get("topics") or ())
-        ):
-            found.append(f"claim {claim.get('id')}")
-    if kind == "topic":
-        found += [
-            f"event {e.get('id')}"
-            for e in _list_entries(files, "events")
-            if entry_id in (e.get("topics") or ())
-        ]
-        found += [
-            f"motion {m.get('id')}"
-            for m in _list_entries(files, "motions")
-            if m.get("topic") == entry_id
-        ]
-    return found
 
 
 # the edits

@@ -27,18 +27,9 @@ from perspectives.corpus.files import CorpusFiles
 from perspectives.corpus.quotes import closest_passage, locate
 from perspectives.store.revisions import Changes
 from perspectives.workspace.adding import existing_texts
-from perspectives.workspace.editing import (
-    LIST_PATHS,
-    POSITIONS,
-    EditError,
-    dump,
-    position_files,
-    positions,
-    read_list,
-    read_yaml,
-    referrers,
-)
+from perspectives.workspace.editing import LIST_PATHS, EditError, dump, read_list, read_yaml
 from perspectives.workspace.quoting import Quote, quote_for, sentence_spans
+from perspectives.workspace.references import POSITIONS, position_files, positions, referrers
 
 STATES = ("asserts", "mixed", "mentions")
 DISAGREEMENTS = ("fact", "value", "prediction", "policy", "definition")
