@@ -30,9 +30,12 @@ st.caption(
     f"Editing workspace “{st_escape(current)}”. Each save is one revision (undo it on the "
     "Workspace page); what you type is kept until you save, even across a refresh."
 )
-browserkey.keep_browser_key()
+# What appears only on some runs goes in one container that is always there, so the tabs below
+# keep their place in the page and the tab the user is on stays open after a rerun.
+with st.container():
+    browserkey.keep_browser_key()
+    show_notice()
 editstate.apply_selection()
-show_notice()
 with workspace_store() as store:
     snapshot = store.snapshot(current)
     files, head = snapshot.files, snapshot.revision
