@@ -224,3 +224,17 @@ def test_a_save_on_an_old_revision_writes_nothing(tmp_path):
         assert store.get("Rent").head == 2
         assert {t.id for t in store.corpus("Rent").topics} >= {"deposits"}
         assert "repairs" not in {t.id for t in store.corpus("Rent").topics}
+
+
+def test_a_position_answers_only_existing_positions(files):
+    form = pe.position_form(files, "ella-lindqvist/caps-and-supply")
+    assert form is not None
+    answering = pe.PositionForm(**{**form.__dict__, "answers": ("adaeze-okafor/caps-and-supply",)})
+    corpus = loaded(files, pe.put_position(files, answering, form.id))
+    assert corpus.position("ella-lindqvist", "caps-and-supply").answers == (
+        "adaeze-okafor/caps-and-supply",
+    )
+    wrong = pe.PositionForm(**{**form.__dict__, "answers": ("nobody/caps-and-supply",)})
+    with pytest.raises(EditError) as error:
+        pe.put_position(files, wrong, form.id)
+    assert "not another position" in error.value.errors["answers"]

@@ -20,7 +20,17 @@ from perspectives.workspace.adding import existing_texts
 from perspectives.workspace.editing import EditError, read_list
 from perspectives.workspace.quoting import Quote
 
-FIELDS = ("voice", "topic", "document", "state", "stance", "disagreement", "summary", "evidence")
+FIELDS = (
+    "voice",
+    "topic",
+    "document",
+    "state",
+    "stance",
+    "disagreement",
+    "answers",
+    "summary",
+    "evidence",
+)
 STATE_WORDS = {
     "asserts": "asserts a view",
     "mixed": "mixed: weighs both readings",
@@ -51,6 +61,7 @@ def values_of(form: pe.PositionForm | None) -> dict[str, Any]:
             "state": "asserts",
             "stance": 0,
             "disagreement": NEW,
+            "answers": [],
             "summary": "",
             "evidence": [],
         }
@@ -61,6 +72,7 @@ def values_of(form: pe.PositionForm | None) -> dict[str, Any]:
         "state": form.state,
         "stance": form.stance if form.stance is not None else 0,
         "disagreement": form.disagreement,
+        "answers": list(form.answers),
         "summary": form.summary,
         "evidence": list(form.evidence),
     }
@@ -152,8 +164,21 @@ def position_editor(store: WorkspaceStore, name: str, files: CorpusFiles, head: 
         **args("disagreement"),
         **common,
     )
+    topic_id = es.value(name, form, "topic") or ""
+    voice_id = es.value(name, form, "voice") or ""
+    others = [i for i in ids if i.endswith(f"/{topic_id}") and i != f"{voice_id}/{topic_id}"]
+    kept = [a for a in es.value(name, form, "answers", []) or [] if a in others]
+    st.session_state[es.key(name, form, "answers")] = kept
+    st.multiselect(
+        "Answers: the positions on this topic it contests (optional)",
+        others,
+        format_func=lambda i: shown.get(i, i),
+        **args("answers"),
+        **common,
+    )
+    es.field_error(errors, "answers")
     document = es.value(name, form, "document")
-    evidence_part(name, form, texts.get(document or ""), errors)
+    evidence_part(name, form, document or "", texts.get(document or ""), errors)
     values = {f: es.value(name, form, f) for f in FIELDS}
     values["stance"] = None if mentions else values["stance"]
     position = pe.form_from_values(values, values["evidence"] or [])
@@ -185,7 +210,7 @@ def position_editor(store: WorkspaceStore, name: str, files: CorpusFiles, head: 
         )
 
 
-def evidence_part(name: str, form: str, text: str | None, errors: dict) -> None:
+def evidence_part(name: str, form: str, document_id: str, text: str | None, errors: dict) -> None:
     """The chosen quotes (each removable) and the choice of a new one in the document."""
     st.markdown("**Evidence: the document's own words (1 to 3 quotes)**")
     evidence: list[str] = list(es.value(name, form, "evidence", []) or [])
@@ -209,14 +234,14 @@ def evidence_part(name: str, form: str, text: str | None, errors: dict) -> None:
         format_func=lambda n: (
             f"¶{n} · {paragraphs[n - 1][:90]}{'…' if len(paragraphs[n - 1]) > 90 else ''}"
         ),
-        key=f"ed-ev-para-{name}-{form}",
+        key=f"ed-ev-para-{name}-{form}-{document_id}",
     )
     sentences = pe.sentences_of(text, number)
     picked = st.multiselect(
         "The sentence(s) to quote (next to each other)",
         range(len(sentences)),
         format_func=lambda i: sentences[i],
-        key=f"ed-ev-sent-{name}-{form}-{number}",
+        key=f"ed-ev-sent-{name}-{form}-{document_id}-{number}",
     )
     pasted = st.text_input(
         "…or paste a passage copied from the document (word for word)",
@@ -239,6 +264,6 @@ def evidence_part(name: str, form: str, text: str | None, errors: dict) -> None:
             st.rerun()
         if quote.text not in evidence:
             es.keep_value(name, form, "evidence", [*evidence, quote.text])
-        st.session_state.pop(f"ed-ev-sent-{name}-{form}-{number}", None)
+        st.session_state.pop(f"ed-ev-sent-{name}-{form}-{document_id}-{number}", None)
         st.session_state.pop(f"ed-ev-typed-{name}-{form}", None)
         st.rerun()

@@ -170,7 +170,10 @@ def _checked(files: CorpusFiles, form: PositionForm, original: str | None) -> di
         for quote in form.evidence:
             if locate(texts[form.document], quote) is None:
                 errors["evidence"] = f"“{quote[:80]}” is not in document {form.document}"
-    taken = {pid: path for pid, path in _where(files).items()}
+    taken = _where(files)
+    for answered in form.answers:
+        if answered not in taken or answered == form.id:
+            errors["answers"] = f"{answered} is not another position of this corpus"
     if original is None and form.id in taken:
         errors.setdefault(
             "topic",
