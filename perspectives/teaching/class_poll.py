@@ -13,9 +13,11 @@ from datetime import datetime
 import pandas as pd
 
 from perspectives.corpus.model import Corpus
+from perspectives.safe_text import printable
 from perspectives.stance import STANCES
 
 SENTENCE_MAX = 280
+NAME_MAX = 60
 # Session codes: no 0/O, 1/I/L, 5/S or 8/B to confuse when read off a projector.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXYZ234679"
 CODE_LENGTH = 6
@@ -38,6 +40,10 @@ class RoundClosed(StoreError):
     pass
 
 
+class PollClosed(StoreError):
+    """The poll has had no activity for longer than the store keeps a poll open."""
+
+
 @dataclass(frozen=True)
 class Poll:
     code: str
@@ -47,6 +53,18 @@ class Poll:
     leader_key: str = field(repr=False)
     round: int
     created_at: datetime
+    require_names: bool | None = False  # participants give a name the leader sees
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One participant's vote in a round, as the leader sees it."""
+
+    token: str
+    number: int  # 1, 2, ... in the order of their first vote in the round
+    name: str | None
+    stance: int
+    sentence: str | None
 
 
 @dataclass(frozen=True)
@@ -119,11 +137,23 @@ def normalise_sentence(sentence: str | None) -> str | None:
         return None
     if not isinstance(sentence, str):
         raise InvalidVote("the sentence must be text")
-    clean = " ".join(sentence.split())
+    clean = " ".join(printable(sentence).split())
     if len(clean) > SENTENCE_MAX:
         raise InvalidVote(
             f"the sentence has {len(clean)} characters; at most {SENTENCE_MAX} are allowed"
         )
+    return clean or None
+
+
+def normalise_name(name: str | None) -> str | None:
+    """A participant's name as one line of at most 60 printable characters, or None."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise InvalidVote("the name must be text")
+    clean = " ".join(printable(name).split())
+    if len(clean) > NAME_MAX:
+        raise InvalidVote(f"the name has {len(clean)} characters; at most {NAME_MAX} are allowed")
     return clean or None
 
 

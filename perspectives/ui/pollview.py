@@ -2,10 +2,12 @@
 
 Who leads: the browser session that opened the poll, or whoever opens the private leader link
 (`/poll?code=CODE&lead=KEY`, the key stored with the poll). The key is taken out of the address
-bar at once, so a projected screen never shows it. Participants are anonymous: a random token
-per poll and browser, kept in a cookie named after the poll for four hours; "Someone else votes
-on this device" makes a new one (a shared computer's next student does not replace the vote
-before). Sentences are user text: always escaped with `st_escape()`.
+bar at once, so a projected screen never shows it. Participants are a random token per poll and
+browser, kept in a cookie named after the poll for four hours; "Someone else votes on this
+device" makes a new one (a shared computer's next student does not replace the vote before).
+They are anonymous unless the leader asks for names, which only the leader sees, beside a
+button that removes a participant's votes. Sentences and names are user text: always escaped
+with `st_escape()`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
 from perspectives.exports.qr import qr_png
 from perspectives.markup import st_escape
-from perspectives.store.polls import Poll, PollStore, StoreError
+from perspectives.store.polls import IDLE_HOURS, Poll, PollStore, StoreError, poll_store
 from perspectives.teaching import class_poll as polls
 from perspectives.ui import links
 from perspectives.wording import counted
@@ -32,6 +34,10 @@ PENDING = "poll_pending_vote"
 TOKENS, COOKIE, COOKIE_SECONDS = "poll_participants", "perspectives_participant_", 4 * 3600
 TOKEN_FORM = re.compile(r"[0-9a-f]{32}")
 MAX_POLLS_PER_SESSION = 10  # a leader opens a few per class; a flood opens thousands
+CLOSED_NOTE = (
+    f"This poll closed after {IDLE_HOURS} hours without a vote and takes no more; ask the "
+    "leader for a new code."
+)
 
 
 def participant_token(code: str) -> str:
@@ -100,13 +106,18 @@ def start(ws: PollStore, corpus: Corpus) -> None:
             "Topic", list(labels), format_func=labels.__getitem__, key="poll-open-topic"
         )
         st.caption(st_escape(corpus.topic(topic_id).question))
+        names = st.checkbox(
+            "Ask participants for their name",
+            key="poll-open-names",
+            help="You then see who voted; the class still sees the votes without names.",
+        )
         if len(st.session_state.get(LEADER_KEYS, {})) >= MAX_POLLS_PER_SESSION:
             st.info(
                 f"You lead {MAX_POLLS_PER_SESSION} polls in this browser session, the most one "
                 "session may open; reload the page to start afresh."
             )
         elif st.button("Open poll", type="primary"):
-            poll = ws.create_poll(topic_id, corpus.name, corpus.fingerprint)
+            poll = ws.create_poll(topic_id, corpus.name, corpus.fingerprint, require_names=names)
             st.session_state.setdefault(LEADER_KEYS, {})[poll.code] = poll.leader_key
             links.set_params(code=poll.code)
             st.rerun()
@@ -119,6 +130,7 @@ def _queue_vote(code: str, round_number: int, key: str) -> None:
         round_number,
         st.session_state[f"{key}-stance"],
         st.session_state[f"{key}-sentence"],
+        st.session_state.get(f"{key}-name"),
     )
 
 
@@ -127,16 +139,25 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
     token = participant_token(poll.code)
     pending = st.session_state.pop(PENDING, None)
     if pending is not None:
-        code, round_number, value, sentence = pending
+        code, round_number, value, sentence, name = pending
         try:
-            ws.cast_vote(code, token, value, sentence, round=round_number)
+            ws.cast_vote(code, token, value, sentence, round=round_number, name=name)
             st.success("Your vote is in. You can change it until the leader starts a new round.")
         except StoreError as error:
             st.error(st_escape(str(error)))
+    if not ws.is_open(poll.code):
+        st.info(CLOSED_NOTE)
+        return
     mine = ws.results(poll.code).stances.get(token)
     labels = stance.scale_labels(topic)
     key = f"poll-{poll.code}-{poll.round}"
     with st.form(key):
+        if poll.require_names:
+            st.text_input(
+                "Your name (the leader sees it; the class does not)",
+                max_chars=polls.NAME_MAX,
+                key=f"{key}-name",
+            )
         st.select_slider(
             "Where do you stand?",
             options=list(stance.STANCES),
@@ -199,7 +220,39 @@ def results(ws: PollStore, corpus: Corpus, poll: Poll, topic: Topic) -> None:
     frame = polls.distribution_frame(current)
     class_col.altair_chart(poll_charts.class_chart(frame, topic), width="stretch")
     authors_col.altair_chart(spectrum.spectrum_strip(corpus, topic.id), width="stretch")
+    who_voted(ws, poll, topic)
     sentences(current, topic)
+
+
+def _remove(code: str, token: str) -> None:
+    """Button callback: the leader removes a participant's votes."""
+    with poll_store() as ws:
+        ws.remove_participant(code, token)
+
+
+def who_voted(ws: PollStore, poll: Poll, topic: Topic) -> None:
+    """For the leader: each participant of the round (by name when the poll asks for names),
+    with a button that removes their votes (a stuffed ballot, a sentence unfit for the
+    screen)."""
+    if not ws.is_open(poll.code):
+        st.info(f"This poll closed after {IDLE_HOURS} hours without a vote; open a new one.")
+    voted = ws.participants(poll.code)
+    labels = stance.scale_labels(topic)
+    with st.expander(f"Who voted in round {poll.round} ({len(voted)})"):
+        if not voted:
+            st.caption("Nobody yet.")
+        for person in voted:
+            who = person.name or f"Participant {person.number}"
+            line, button = st.columns([5, 1], vertical_alignment="center")
+            said = f": “{person.sentence}”" if person.sentence else ""
+            line.markdown(st_escape(f"{who} · {labels[person.stance]}{said}"))
+            button.button(
+                "Remove",
+                key=f"poll-remove-{poll.code}-{person.token}",
+                on_click=_remove,
+                args=(poll.code, person.token),
+                help="Delete this participant's votes in every round of this poll.",
+            )
 
 
 def sentences(current: polls.Results, topic: Topic) -> None:

@@ -6,8 +6,8 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives.markup import st_escape
-from perspectives.store.polls import poll_store
-from perspectives.ui import links, pollview, widgets
+from perspectives.store.polls import StoreError, poll_store
+from perspectives.ui import links, navigation, pollview, widgets
 from perspectives.ui.state import corpus_or_stop, require
 
 corpus = corpus_or_stop()
@@ -49,11 +49,13 @@ try:
             width="stretch",
             help="Open a new round; the current one closes and is kept for the comparison.",
         ):
-            ws.start_round(poll.code)
-            st.rerun()
+            try:
+                ws.start_round(poll.code)
+                st.rerun()
+            except StoreError as error:
+                st.error(st_escape(str(error)))
         pollview.results(ws, corpus, poll, topic)
         if poll.round >= 2:
             pollview.before_after(ws, poll, topic)
-except SQLAlchemyError as error:
-    st.error(f"The poll store cannot be reached: {st_escape(type(error).__name__)}.")
-    st.caption(st_escape(str(error).splitlines()[0]))
+except SQLAlchemyError:  # connection details stay in the server's log
+    navigation.store_unavailable()
