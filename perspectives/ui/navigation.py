@@ -32,6 +32,7 @@ PAGE_SPECS = {
     ],
     "Your reading list": [
         ("workspace.py", "Workspace", "workspace", ":material/folder_open:"),
+        ("edit.py", "Edit", "edit", ":material/edit_note:"),
         ("passages.py", "Find passages", "passages", ":material/manage_search:"),
     ],
     "About": [
