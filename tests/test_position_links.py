@@ -110,8 +110,8 @@ def test_voice_page_shows_who_disputes_the_voice():
 def test_reader_notes_the_dispute_beside_the_quote():
     at = open_page("documents", doc="rothschild-2018")
     captions = " ".join(c.value for c in at.caption)
-    assert "Disputed by Bing Song" in captions
-    assert "Disputed by Chinese officials" in captions
+    assert "; disputed by Bing Song" in captions
+    assert "; disputed by Chinese officials" in captions
 
 
 def test_brief_marks_a_dispute_in_every_format(corpus):

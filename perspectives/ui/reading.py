@@ -100,7 +100,7 @@ def mark_note(corpus: Corpus, mark: Mark) -> str:
     return (
         f":{HIGHLIGHT}-badge[{mark.number}] supports **{st_escape(voice.name)}** on "
         f"**{st_escape(topic.label)}** ({st_escape(where)})"
-        + (f"; {st_escape(disputed)}" if disputed else "")
+        + (f"; {st_escape(disputed[:1].lower() + disputed[1:])}" if disputed else "")
     )
 
 
