@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from perspectives.stance import STANCES
 from perspectives.store.engine import (
@@ -35,7 +35,7 @@ from perspectives.store.engine import (
     read_transaction,
     write_transaction,
 )
-from perspectives.store.tables import polls, rounds, votes
+from perspectives.store.tables import closures, polls, rounds, votes
 from perspectives.teaching.class_poll import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -43,6 +43,7 @@ from perspectives.teaching.class_poll import (
     Comparison,
     InvalidVote,
     Poll,
+    PollClosed,
     Results,
     RoundClosed,
     Sentence,
@@ -60,6 +61,7 @@ __all__ = [
     "Comparison",
     "InvalidVote",
     "Poll",
+    "PollClosed",
     "Results",
     "RoundClosed",
     "StoreError",
@@ -153,10 +155,20 @@ class PollStore:
         # Bytes: compare_digest refuses a str with non-ASCII characters (a hand-edited url).
         return bool(poll and key and secrets.compare_digest(poll.leader_key.encode(), key.encode()))
 
-    def start_round(self, code: str) -> int:
-        """Open the next round (the poll run again); earlier rounds take no more votes."""
+    def close_poll(self, code: str) -> Poll:
+        """Close the poll: it takes no more votes until it is run again (idempotent)."""
         with self._write() as conn:
             poll = self._poll(conn, code, lock=True)
+            if poll.is_open:
+                conn.execute(closures.insert().values(poll_code=poll.code, closed_at=_now()))
+            return self._poll(conn, poll.code)
+
+    def start_round(self, code: str) -> int:
+        """Open the next round (the poll run again, reopened if it was closed); earlier rounds
+        take no more votes."""
+        with self._write() as conn:
+            poll = self._poll(conn, code, lock=True)
+            conn.execute(delete(closures).where(closures.c.poll_code == poll.code))
             number = poll.round + 1
             conn.execute(update(polls).where(polls.c.code == poll.code).values(round=number))
             conn.execute(
@@ -182,6 +194,8 @@ class PollStore:
         sentence = normalise_sentence(sentence)
         with self._write() as conn:
             poll = self._poll(conn, code, lock=True, share=True)
+            if not poll.is_open:
+                raise PollClosed(f"poll {poll.code} is closed: it takes no more votes")
             if round is not None and round != poll.round:
                 raise RoundClosed(
                     f"poll {poll.code} is in round {poll.round}; round {round} takes no votes"
@@ -263,7 +277,8 @@ class PollStore:
         row = conn.execute(query).first() if wanted else None
         if row is None:
             raise UnknownPoll(f"no poll has the code {code!r}: check the code and try again")
-        return Poll(**row._mapping)
+        closed = conn.scalar(select(closures.c.closed_at).where(closures.c.poll_code == row.code))
+        return Poll(**row._mapping, closed_at=closed)
 
 
 def _upsert(conn: Connection, code, number, participant, stance, sentence, now):

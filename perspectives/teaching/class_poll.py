@@ -39,6 +39,10 @@ class RoundClosed(StoreError):
     pass
 
 
+class PollClosed(StoreError):
+    """The leader has closed the poll: it takes no votes until it is run again."""
+
+
 @dataclass(frozen=True)
 class Poll:
     code: str
@@ -48,6 +52,11 @@ class Poll:
     leader_key: str = field(repr=False)
     round: int
     created_at: datetime
+    closed_at: datetime | None = None  # closed by the leader: no votes until run again
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,14 @@ from perspectives.charts import spectrum
 from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
-from perspectives.store.polls import Poll, PollStore, RoundClosed, StoreError, poll_store
+from perspectives.store.polls import (
+    Poll,
+    PollClosed,
+    PollStore,
+    RoundClosed,
+    StoreError,
+    poll_store,
+)
 from perspectives.teaching import class_poll as polls
 from perspectives.ui import links
 from perspectives.wording import counted
@@ -58,17 +65,19 @@ def new_participant(code: str) -> None:
 
 
 @st.fragment(run_every=ROUND_CHECK_SECONDS)
-def watch_round(code: str, shown_round: int) -> None:
+def watch_round(code: str, shown_round: int, shown_open: bool) -> None:
     """Every few seconds, on a participant's page: when the leader has started a new round,
-    rerun the page so that it shows that round (the answer on the slider stays)."""
+    or closed the poll, rerun the page so that it shows so (the answer on the slider stays)."""
     try:
         with poll_store() as ws:
             poll = ws.find_poll(code)
     except SQLAlchemyError:
         return  # the page says so on its next full run
-    if poll is not None and poll.round != shown_round:
+    if poll is None or (poll.round, poll.is_open) == (shown_round, shown_open):
+        return
+    if poll.round != shown_round:
         st.session_state[MOVED] = shown_round
-        st.rerun()
+    st.rerun()
 
 
 def keep_token(code: str, token: str) -> None:
@@ -158,6 +167,8 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
             st.success("Your vote is in. You can change it until the leader starts a new round.")
         except RoundClosed:
             moved_from = round_number
+        except PollClosed:
+            st.warning("The leader closed the poll before your vote arrived: it was not counted.")
         except StoreError as error:
             st.error(st_escape(str(error)))
     if moved_from is not None and moved_from != poll.round:
@@ -166,6 +177,9 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
             f"kept below; send it to vote in round {poll.round}.",
             icon=":material/fast_forward:",
         )
+    if not poll.is_open:
+        # The widgets stay, disabled, so the answer is still there if the poll runs again.
+        st.info("The leader has closed the poll: it takes no more votes.", icon=":material/lock:")
     mine = ws.results(poll.code).stances.get(token)
     labels = stance.scale_labels(topic)
     key = f"poll-{poll.code}"
@@ -175,6 +189,7 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
         value=mine if mine is not None else 0,
         format_func=stance.scale_steps().__getitem__,
         key=f"{key}-stance",
+        disabled=not poll.is_open,
     )
     low, high = st.columns(2)
     low.caption(f"◀ {stance.end_sign('low')}: {st_escape(topic.poles.low)}")
@@ -188,15 +203,18 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
         max_chars=polls.SENTENCE_MAX,
         key=f"{key}-sentence",
         placeholder="Shown to the class without your name.",
+        disabled=not poll.is_open,
     )
     st.button(
         "Send my vote" if mine is None else "Change my vote",
         type="primary",
         on_click=_queue_vote,
         args=(poll.code, poll.round, key),
+        disabled=not poll.is_open,
     )
     if mine is not None:
         st.caption(f"Your vote in round {poll.round}: {st_escape(labels[mine])}.")
+    if mine is not None and poll.is_open:
         st.button(
             "Someone else votes on this device",
             icon=":material/person_add:",
@@ -207,20 +225,49 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
     keep_token(poll.code, token)
 
 
+def leader_controls(ws: PollStore, poll: Poll) -> None:
+    """Run the poll again (a new round, reopening a closed poll), or close it. Only the page
+    of a leader calls this: participants never see these buttons."""
+    again, close = st.columns(2)
+    if again.button(
+        f"Run again (start round {poll.round + 1})",
+        icon=":material/replay:",
+        width="stretch",
+        help="Open a new round; the current one closes and is kept for the comparison.",
+    ):
+        ws.start_round(poll.code)
+        st.rerun()
+    if poll.is_open:
+        if close.button(
+            "Close the poll",
+            icon=":material/lock:",
+            width="stretch",
+            help="Take no more votes; the results stay. “Run again” reopens it.",
+        ):
+            ws.close_poll(poll.code)
+            st.rerun()
+    else:
+        close.info(
+            f"Closed: round {poll.round} takes no more votes. “Run again” reopens the poll.",
+            icon=":material/lock:",
+        )
+
+
 @st.fragment(run_every=LIVE_SECONDS)
-def live_results(corpus: Corpus, code: str, shown_round: int) -> None:
+def live_results(corpus: Corpus, code: str, shown_round: int, shown_open: bool) -> None:
     """The leader's results, redrawn every few seconds on their own (a fragment: the rest of
     the page, its controls and the QR code, does not rerun)."""
     try:
         with poll_store() as ws:
             poll = ws.get_poll(code)
-            if poll.round != shown_round:
-                st.rerun()  # a new round from the leader link elsewhere: redraw the controls
+            if (poll.round, poll.is_open) != (shown_round, shown_open):
+                st.rerun()  # a change from the leader link elsewhere: redraw the controls
             topic = corpus.topic(poll.topic_id)
-            st.caption(
-                f"Live: the results update by themselves every {LIVE_SECONDS} seconds.",
-                help="Votes appear as they arrive; nobody needs to reload the page.",
-            )
+            if poll.is_open:
+                st.caption(
+                    f"Live: the results update by themselves every {LIVE_SECONDS} seconds.",
+                    help="Votes appear as they arrive; nobody needs to reload the page.",
+                )
             results(ws, corpus, poll, topic)
             if poll.round >= 2:
                 before_after(ws, poll, topic)

@@ -39,17 +39,11 @@ try:
         if not pollview.is_leader(ws, poll):
             st.caption(f"Session {poll.code} · round {poll.round}")
             pollview.vote(ws, poll, topic)
-            pollview.watch_round(poll.code, poll.round)
+            pollview.watch_round(poll.code, poll.round, poll.is_open)
             st.stop()
         pollshare.share(poll)
-        if st.button(
-            f"Run again (start round {poll.round + 1})",
-            icon=":material/replay:",
-            help="Open a new round; the current one closes and is kept for the comparison.",
-        ):
-            ws.start_round(poll.code)
-            st.rerun()
-    pollview.live_results(corpus, poll.code, poll.round)  # its own connection, every few s
+        pollview.leader_controls(ws, poll)
+    pollview.live_results(corpus, poll.code, poll.round, poll.is_open)  # own connection
     pollfiles.downloads(poll.code, topic)
 except SQLAlchemyError as error:
     st.error(f"The poll store cannot be reached: {st_escape(type(error).__name__)}.")
