@@ -14,9 +14,11 @@ import pandas as pd
 
 from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
+from perspectives.safe_text import printable
 from perspectives.stance import STANCES, scale_labels
 
 SENTENCE_MAX = 280
+NAME_MAX = 60
 # Session codes: no 0/O, 1/I/L, 5/S or 8/B to confuse when read off a projector.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXYZ234679"
 CODE_LENGTH = 6
@@ -40,7 +42,8 @@ class RoundClosed(StoreError):
 
 
 class PollClosed(StoreError):
-    """The leader has closed the poll: it takes no votes until it is run again."""
+    """The poll takes no votes: the leader closed it (until it is run again), or it has had no
+    activity for longer than the store keeps a poll open."""
 
 
 @dataclass(frozen=True)
@@ -52,11 +55,24 @@ class Poll:
     leader_key: str = field(repr=False)
     round: int
     created_at: datetime
+    require_names: bool | None = False  # participants give a name the leader sees
     closed_at: datetime | None = None  # closed by the leader: no votes until run again
 
     @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
+    def closed(self) -> bool:
+        """Closed by the leader (a poll idle too long is closed too: `PollStore.is_open`)."""
+        return self.closed_at is not None
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One participant's vote in a round, as the leader sees it."""
+
+    token: str
+    number: int  # 1, 2, ... in the order of their first vote in the round
+    name: str | None
+    stance: int
+    sentence: str | None
 
 
 @dataclass(frozen=True)
@@ -138,11 +154,23 @@ def normalise_sentence(sentence: str | None) -> str | None:
         return None
     if not isinstance(sentence, str):
         raise InvalidVote("the sentence must be text")
-    clean = " ".join(sentence.split())
+    clean = " ".join(printable(sentence).split())
     if len(clean) > SENTENCE_MAX:
         raise InvalidVote(
             f"the sentence has {len(clean)} characters; at most {SENTENCE_MAX} are allowed"
         )
+    return clean or None
+
+
+def normalise_name(name: str | None) -> str | None:
+    """A participant's name as one line of at most 60 printable characters, or None."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise InvalidVote("the name must be text")
+    clean = " ".join(printable(name).split())
+    if len(clean) > NAME_MAX:
+        raise InvalidVote(f"the name has {len(clean)} characters; at most {NAME_MAX} are allowed")
     return clean or None
 
 

@@ -2,10 +2,12 @@
 
 Who leads: the browser session that opened the poll, or whoever opens the private leader link
 (`/poll?code=CODE&lead=KEY`, the key stored with the poll). The key is taken out of the address
-bar at once, so a projected screen never shows it. Participants are anonymous: a random token
-per poll and browser, kept in a cookie named after the poll for four hours; "Someone else votes
-on this device" makes a new one (a shared computer's next student does not replace the vote
-before). Sentences are user text: always escaped with `st_escape()`.
+bar at once, so a projected screen never shows it. Participants are a random token per poll and
+browser, kept in a cookie named after the poll for four hours; "Someone else votes on this
+device" makes a new one (a shared computer's next student does not replace the vote before).
+They are anonymous unless the leader asks for names, which only the leader sees, beside a
+button that removes a participant's votes. Sentences and names are user text: always escaped
+with `st_escape()`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
 from perspectives.store.polls import (
+    IDLE_HOURS,
     Poll,
     PollClosed,
     PollStore,
@@ -31,7 +34,7 @@ from perspectives.store.polls import (
     poll_store,
 )
 from perspectives.teaching import class_poll as polls
-from perspectives.ui import links
+from perspectives.ui import links, navigation
 from perspectives.wording import counted
 
 LEADER_KEYS = "poll_leader_keys"
@@ -41,6 +44,10 @@ LIVE_SECONDS = 3  # the leader's results redraw themselves
 TOKENS, COOKIE, COOKIE_SECONDS = "poll_participants", "perspectives_participant_", 4 * 3600
 TOKEN_FORM = re.compile(r"[0-9a-f]{32}")
 MAX_POLLS_PER_SESSION = 10  # a leader opens a few per class; a flood opens thousands
+CLOSED_NOTE = (
+    f"This poll closed after {IDLE_HOURS} hours without a vote and takes no more; ask the "
+    "leader for a new code."
+)
 
 
 def participant_token(code: str) -> str:
@@ -73,7 +80,7 @@ def watch_round(code: str, shown_round: int, shown_open: bool) -> None:
             poll = ws.find_poll(code)
     except SQLAlchemyError:
         return  # the page says so on its next full run
-    if poll is None or (poll.round, poll.is_open) == (shown_round, shown_open):
+    if poll is None or (poll.round, not poll.closed) == (shown_round, shown_open):
         return
     if poll.round != shown_round:
         st.session_state[MOVED] = shown_round
@@ -128,13 +135,18 @@ def start(ws: PollStore, corpus: Corpus) -> None:
             "Topic", list(labels), format_func=labels.__getitem__, key="poll-open-topic"
         )
         st.caption(st_escape(corpus.topic(topic_id).question))
+        names = st.checkbox(
+            "Ask participants for their name",
+            key="poll-open-names",
+            help="You then see who voted; the class still sees the votes without names.",
+        )
         if len(st.session_state.get(LEADER_KEYS, {})) >= MAX_POLLS_PER_SESSION:
             st.info(
                 f"You lead {MAX_POLLS_PER_SESSION} polls in this browser session, the most one "
                 "session may open; reload the page to start afresh."
             )
         elif st.button("Open poll", type="primary"):
-            poll = ws.create_poll(topic_id, corpus.name, corpus.fingerprint)
+            poll = ws.create_poll(topic_id, corpus.name, corpus.fingerprint, require_names=names)
             st.session_state.setdefault(LEADER_KEYS, {})[poll.code] = poll.leader_key
             links.set_params(code=poll.code)
             st.rerun()
@@ -147,6 +159,7 @@ def _queue_vote(code: str, round_number: int, key: str) -> None:
         round_number,
         st.session_state[f"{key}-stance"],
         st.session_state[f"{key}-sentence"],
+        st.session_state.get(f"{key}-name"),
     )
 
 
@@ -161,35 +174,45 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
     pending = st.session_state.pop(PENDING, None)
     moved_from = st.session_state.pop(MOVED, None)
     if pending is not None:
-        code, round_number, value, sentence = pending
+        code, round_number, value, sentence, name = pending
         try:
-            ws.cast_vote(code, token, value, sentence, round=round_number)
+            ws.cast_vote(code, token, value, sentence, round=round_number, name=name)
             st.success("Your vote is in. You can change it until the leader starts a new round.")
         except RoundClosed:
             moved_from = round_number
         except PollClosed:
-            st.warning("The leader closed the poll before your vote arrived: it was not counted.")
+            st.warning("Your vote arrived after the poll closed: it was not counted.")
         except StoreError as error:
             st.error(st_escape(str(error)))
+    if not poll.closed and not ws.is_open(poll.code):  # idle too long
+        st.info(CLOSED_NOTE)
+        return
     if moved_from is not None and moved_from != poll.round:
         st.info(
             f"The leader has started round {poll.round}: you are in it now. Your answer is "
             f"kept below; send it to vote in round {poll.round}.",
             icon=":material/fast_forward:",
         )
-    if not poll.is_open:
+    if poll.closed:
         # The widgets stay, disabled, so the answer is still there if the poll runs again.
         st.info("The leader has closed the poll: it takes no more votes.", icon=":material/lock:")
     mine = ws.results(poll.code).stances.get(token)
     labels = stance.scale_labels(topic)
     key = f"poll-{poll.code}"
+    if poll.require_names:
+        st.text_input(
+            "Your name (the leader sees it; the class does not)",
+            max_chars=polls.NAME_MAX,
+            key=f"{key}-name",
+            disabled=poll.closed,
+        )
     st.select_slider(
         "Where do you stand?",
         options=list(stance.STANCES),
         value=mine if mine is not None else 0,
         format_func=stance.scale_steps().__getitem__,
         key=f"{key}-stance",
-        disabled=not poll.is_open,
+        disabled=poll.closed,
     )
     low, high = st.columns(2)
     low.caption(f"◀ {stance.end_sign('low')}: {st_escape(topic.poles.low)}")
@@ -203,18 +226,18 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
         max_chars=polls.SENTENCE_MAX,
         key=f"{key}-sentence",
         placeholder="Shown to the class without your name.",
-        disabled=not poll.is_open,
+        disabled=poll.closed,
     )
     st.button(
         "Send my vote" if mine is None else "Change my vote",
         type="primary",
         on_click=_queue_vote,
         args=(poll.code, poll.round, key),
-        disabled=not poll.is_open,
+        disabled=poll.closed,
     )
     if mine is not None:
         st.caption(f"Your vote in round {poll.round}: {st_escape(labels[mine])}.")
-    if mine is not None and poll.is_open:
+    if mine is not None and not poll.closed:
         st.button(
             "Someone else votes on this device",
             icon=":material/person_add:",
@@ -235,9 +258,12 @@ def leader_controls(ws: PollStore, poll: Poll) -> None:
         width="stretch",
         help="Open a new round; the current one closes and is kept for the comparison.",
     ):
-        ws.start_round(poll.code)
-        st.rerun()
-    if poll.is_open:
+        try:
+            ws.start_round(poll.code)
+            st.rerun()
+        except StoreError as error:  # a poll idle too long is not run again
+            st.error(st_escape(str(error)))
+    if not poll.closed:
         if close.button(
             "Close the poll",
             icon=":material/lock:",
@@ -260,10 +286,10 @@ def live_results(corpus: Corpus, code: str, shown_round: int, shown_open: bool) 
     try:
         with poll_store() as ws:
             poll = ws.get_poll(code)
-            if (poll.round, poll.is_open) != (shown_round, shown_open):
+            if (poll.round, not poll.closed) != (shown_round, shown_open):
                 st.rerun()  # a change from the leader link elsewhere: redraw the controls
             topic = corpus.topic(poll.topic_id)
-            if poll.is_open:
+            if not poll.closed:
                 st.caption(
                     f"Live: the results update by themselves every {LIVE_SECONDS} seconds.",
                     help="Votes appear as they arrive; nobody needs to reload the page.",
@@ -271,8 +297,8 @@ def live_results(corpus: Corpus, code: str, shown_round: int, shown_open: bool) 
             results(ws, corpus, poll, topic)
             if poll.round >= 2:
                 before_after(ws, poll, topic)
-    except SQLAlchemyError as error:
-        st.error(f"The poll store cannot be reached: {st_escape(type(error).__name__)}.")
+    except SQLAlchemyError:  # connection details stay in the server's log
+        navigation.store_unavailable()
     except StoreError as error:
         st.error(st_escape(str(error)))
 
@@ -288,7 +314,39 @@ def results(ws: PollStore, corpus: Corpus, poll: Poll, topic: Topic) -> None:
     frame = polls.distribution_frame(current)
     class_col.altair_chart(poll_charts.class_chart(frame, topic), width="stretch")
     authors_col.altair_chart(spectrum.spectrum_strip(corpus, topic.id), width="stretch")
+    who_voted(ws, poll, topic)
     sentences(current, topic)
+
+
+def _remove(code: str, token: str) -> None:
+    """Button callback: the leader removes a participant's votes."""
+    with poll_store() as ws:
+        ws.remove_participant(code, token)
+
+
+def who_voted(ws: PollStore, poll: Poll, topic: Topic) -> None:
+    """For the leader: each participant of the round (by name when the poll asks for names),
+    with a button that removes their votes (a stuffed ballot, a sentence unfit for the
+    screen)."""
+    if not poll.closed and not ws.is_open(poll.code):
+        st.info(f"This poll closed after {IDLE_HOURS} hours without a vote; open a new one.")
+    voted = ws.participants(poll.code)
+    labels = stance.scale_labels(topic)
+    with st.expander(f"Who voted in round {poll.round} ({len(voted)})"):
+        if not voted:
+            st.caption("Nobody yet.")
+        for person in voted:
+            who = person.name or f"Participant {person.number}"
+            line, button = st.columns([5, 1], vertical_alignment="center")
+            said = f": “{person.sentence}”" if person.sentence else ""
+            line.markdown(st_escape(f"{who} · {labels[person.stance]}{said}"))
+            button.button(
+                "Remove",
+                key=f"poll-remove-{poll.code}-{person.token}",
+                on_click=_remove,
+                args=(poll.code, person.token),
+                help="Delete this participant's votes in every round of this poll.",
+            )
 
 
 def sentences(current: polls.Results, topic: Topic) -> None:

@@ -7,12 +7,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives.markup import st_escape
 from perspectives.store.polls import poll_store
-from perspectives.ui import links, pollfiles, pollshare, pollview, widgets
+from perspectives.ui import links, navigation, pollfiles, pollshare, pollview, present, widgets
 from perspectives.ui.state import corpus_or_stop, require
 
 corpus = corpus_or_stop()
 require(corpus, "topics", title="Class poll", to="poll the class on")
 widgets.sidebar(corpus)
+present.setup()
 code = links.param("code")
 
 try:
@@ -39,12 +40,11 @@ try:
         if not pollview.is_leader(ws, poll):
             st.caption(f"Session {poll.code} · round {poll.round}")
             pollview.vote(ws, poll, topic)
-            pollview.watch_round(poll.code, poll.round, poll.is_open)
+            pollview.watch_round(poll.code, poll.round, not poll.closed)
             st.stop()
         pollshare.share(poll)
         pollview.leader_controls(ws, poll)
-    pollview.live_results(corpus, poll.code, poll.round, poll.is_open)  # own connection
+    pollview.live_results(corpus, poll.code, poll.round, not poll.closed)  # own connection
     pollfiles.downloads(poll.code, topic)
-except SQLAlchemyError as error:
-    st.error(f"The poll store cannot be reached: {st_escape(type(error).__name__)}.")
-    st.caption(st_escape(str(error).splitlines()[0]))
+except SQLAlchemyError:  # connection details stay in the server's log
+    navigation.store_unavailable()
