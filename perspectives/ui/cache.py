@@ -85,6 +85,12 @@ def pairs_tables(corpus: Corpus, limit: int) -> tuple[pd.DataFrame, pd.DataFrame
     return tables.agreement_table(corpus, closest), tables.agreement_table(corpus, farthest)
 
 
+@cached(8)
+def most_distant_pair(corpus: Corpus) -> agreement.Agreement | None:
+    """Compare's default head-to-head pair: once per corpus, not on every run."""
+    return agreement.most_distant_pair(corpus)
+
+
 @cached(64)
 def neighbours_table(corpus: Corpus, voice_id: str) -> pd.DataFrame:
     return tables.agreement_table(corpus, agreement.neighbours(corpus, voice_id))
