@@ -147,7 +147,7 @@ class Printer(FPDF):
         self.scale = 1.0
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=16)
-        self.set_title(title)
+        self.set_title(printable(title))
         self.set_author("Perspectives")
         files = unicode_font() if use_unicode is not False else None
         if files:
