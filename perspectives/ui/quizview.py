@@ -3,7 +3,6 @@ its four options, and the reveal with the position and a link to the quote in it
 
 from __future__ import annotations
 
-import random
 import secrets
 
 import streamlit as st
@@ -12,7 +11,7 @@ from perspectives import stance
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
 from perspectives.teaching import quiz
-from perspectives.ui import links
+from perspectives.ui import cache, links
 from perspectives.wording import quoted
 
 STATE = "quiz_round"
@@ -51,7 +50,8 @@ def current() -> dict:
 
 
 def questions(corpus: Corpus, mode: str, seed: int) -> tuple[quiz.QuizQuestion, ...]:
-    return quiz.draw_round(corpus, quiz.ROUND_LENGTH, mode, random.Random(seed))
+    """The round of this seed, drawn once (each answer reruns the page)."""
+    return cache.quiz_round(corpus, mode, seed)
 
 
 def _answer(index: int, option: str) -> None:
