@@ -39,6 +39,7 @@ from perspectives.store.tables import polls, rounds, votes
 from perspectives.teaching.class_poll import (
     CODE_ALPHABET,
     CODE_LENGTH,
+    Ballot,
     Comparison,
     InvalidVote,
     Participant,
@@ -57,6 +58,7 @@ from perspectives.teaching.class_poll import (
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
+    "Ballot",
     "CODE_ALPHABET",
     "Comparison",
     "InvalidVote",
@@ -292,6 +294,18 @@ class PollStore:
         if poll.round < 2 or before == after:
             raise StoreError(f"poll {poll.code} has one round so far: run it again to compare")
         return Comparison(self.results(code, before), self.results(code, after))
+
+    def ballots(self, code: str) -> list[Ballot]:
+        """Every vote of the poll, round by round in the order they were last sent, without
+        the participant tokens (what an export holds)."""
+        with self._read() as conn:
+            poll = self._poll(conn, code)
+            rows = conn.execute(
+                select(votes.c.round, votes.c.stance, votes.c.sentence)
+                .where(votes.c.poll_code == poll.code)
+                .order_by(votes.c.round, votes.c.updated_at, votes.c.id)
+            ).all()
+        return [Ballot(r.round, r.stance, r.sentence) for r in rows]
 
     def vote_rows(self, code: str) -> int:
         """How many vote rows a poll holds over all its rounds (a check for tests and figures)."""

@@ -12,9 +12,10 @@ from datetime import datetime
 
 import pandas as pd
 
+from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
 from perspectives.safe_text import printable
-from perspectives.stance import STANCES
+from perspectives.stance import STANCES, scale_labels
 
 SENTENCE_MAX = 280
 NAME_MAX = 60
@@ -81,6 +82,15 @@ class Vote:
 class Sentence:
     stance: int
     text: str
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One participant's vote in one round, without the participant (for exports)."""
+
+    round: int
+    stance: int
+    sentence: str | None
 
 
 @dataclass(frozen=True)
@@ -168,6 +178,18 @@ def distribution_frame(results: Results, label: str | None = None) -> pd.DataFra
             "share": [results.counts[s] / total if total else 0.0 for s in STANCES],
         }
     )
+
+
+BALLOT_COLUMNS = ["round", "stance", "stance_label", "sentence"]
+
+
+def ballots_frame(ballots: list[Ballot] | tuple[Ballot, ...], topic: Topic) -> pd.DataFrame:
+    """One row per vote, round by round in the order they came in: the round, the stance
+    (-2..2), the stance in words with the topic's pole, and the sentence ("" when none)."""
+    labels = scale_labels(topic)
+    rows = [[b.round, b.stance, labels[b.stance], b.sentence or ""] for b in ballots]
+    frame = pd.DataFrame(rows, columns=BALLOT_COLUMNS)
+    return frame.astype({"round": "int64", "stance": "int64"})
 
 
 def authors_frame(corpus: Corpus, topic_id: str) -> pd.DataFrame:
