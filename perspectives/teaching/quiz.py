@@ -147,3 +147,29 @@ def score(questions: tuple[QuizQuestion, ...], answers: dict[int, str]) -> Score
 def _check_mode(mode: str) -> None:
     if mode not in MODES:
         raise ValueError(f"unknown quiz mode {mode!r}: use voice or camp")
+
+
+def round_rows(
+    corpus: Corpus, questions: tuple[QuizQuestion, ...], answers: dict[int, str]
+) -> list[dict]:
+    """The round as rows, one per question: the quote, its topic, the options, the answer and,
+    where given, the player's answer (a teacher's answer key, or a record of a round)."""
+    rows = []
+    for index, question in enumerate(questions):
+        position, chosen = question.position, answers.get(index)
+        rows.append(
+            {
+                "question": index + 1,
+                "mode": question.mode,
+                "quote": question.evidence.text,
+                "topic_id": position.topic,
+                "options": " | ".join(label(corpus, question.mode, o) for o in question.options),
+                "answer": label(corpus, question.mode, question.answer),
+                "answer_id": question.answer,
+                "given": label(corpus, question.mode, chosen) if chosen else "",
+                "right": question.is_right(chosen) if chosen else None,
+                "document_id": position.document,
+                "paragraph": question.evidence.paragraph,
+            }
+        )
+    return rows

@@ -9,6 +9,8 @@ from perspectives.store.workspaces import workspace_store
 from perspectives.ui import active, browserkey, editstate, editview, links, positionview
 from perspectives.ui.workspaceview import show_notice
 
+NO_DOWNLOAD = "A workspace downloads as a bundle (.zip) from the Workspace page."
+
 st.title("Edit", anchor=False)
 current = active.active_workspace()
 missing = active.take_missing()
@@ -24,6 +26,8 @@ if current is None:
     links.page_link(
         active.WORKSPACE_PAGE, "Go to the Workspace page", icon=":material/folder_open:"
     )
+    st.caption(NO_DOWNLOAD)
+    links.copy_link("edit")
     st.stop()
 
 st.caption(
@@ -52,3 +56,5 @@ with workspace_store() as store:
         positionview.position_editor(store, current, files, head)
     with sides:
         editview.orientation_editor(store, current, files, head)
+st.caption(NO_DOWNLOAD)
+links.copy_link("edit")
