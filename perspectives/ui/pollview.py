@@ -332,9 +332,9 @@ def who_voted(ws: PollStore, poll: Poll, topic: Topic) -> None:
         st.info(f"This poll closed after {IDLE_HOURS} hours without a vote; open a new one.")
     voted = ws.participants(poll.code)
     labels = stance.scale_labels(topic)
-    with st.expander(f"Who voted in round {poll.round} ({len(voted)})"):
-        if not voted:
-            st.caption("Nobody yet.")
+    # The label stays the same as votes come and go, so the expander stays open.
+    with st.expander(f"Who voted in round {poll.round}"):
+        st.caption(counted(len(voted), "participant") if voted else "Nobody yet.")
         for person in voted:
             who = person.name or f"Participant {person.number}"
             line, button = st.columns([5, 1], vertical_alignment="center")
