@@ -209,3 +209,17 @@ def test_a_refresh_keeps_the_typing(db, monkeypatch):
     assert refreshed.selectbox(key=key("choice-camp", "value")).value == "tenant-advocates"
     assert refreshed.text_input(key=key("camp/tenant-advocates", "name")).value == "Renters first"
     assert any("kept from your last visit" in i for i in texts(refreshed, "info"))
+
+
+def test_a_motion_names_its_side_by_the_topics_pole(db):
+    at = open_page("edit", ws=WS)
+    form = "motion/new"
+    at.text_input(key=key(form, "id")).input("no-caps")
+    at.selectbox(key=key(form, "topic")).select("caps-and-supply")
+    at.text_input(key=key(form, "text")).input("This House would not cap rents")
+    run(at)
+    side = at.selectbox(key=key(form, "proposition"))
+    assert side.format_func("low") == "−2: “Caps shrink and degrade the rented stock”"
+    side.select("low")
+    run(at.button(key=f"ed-save-{WS}-{form}").click())
+    assert corpus(db).motion("no-caps").topic == "caps-and-supply"
