@@ -127,11 +127,12 @@ def test_a_position_with_evidence_chosen_as_sentences(db):
     assert any("fully: a cap on deposits protects tenants" in c for c in texts(at, "caption"))
     at.selectbox(key=f"ed-ev-para-{WS}-{form}-brandt-2022").select(5)
     run(at)
-    sentences = at.multiselect(key=f"ed-ev-sent-{WS}-{form}-brandt-2022-5")
+    sentences = at.multiselect(key=f"ed-ev-sent-{WS}-{form}-brandt-2022-5-0")
     assert sentences.options[0].startswith("A cap is not a housing policy")
     sentences.select(0)
     run(at.button(key=f"ed-ev-add-{WS}-{form}").click())
     assert any("A cap is not a housing policy" in m for m in texts(at, "markdown"))
+    assert at.multiselect(key=f"ed-ev-sent-{WS}-{form}-brandt-2022-5-1").value == []
     run(at.button(key=f"ed-save-{WS}-{form}").click())
     assert any("Added the position jonas-brandt/deposits" in s for s in texts(at, "success")), (
         texts(at, "error"),
@@ -149,7 +150,7 @@ def test_a_pasted_quote_must_be_in_the_document(db):
     form = "position/new"
     at.selectbox(key=key(form, "document")).select("brandt-2022")
     run(at)
-    at.text_input(key=f"ed-ev-typed-{WS}-{form}").input("families were evicted this winter")
+    at.text_input(key=f"ed-ev-typed-{WS}-{form}-0").input("families were evicted this winter")
     run(at.button(key=f"ed-ev-add-{WS}-{form}").click())
     assert any("closest passage" in c for c in texts(at, "caption"))
 
