@@ -76,6 +76,9 @@ REQUIRED = {
 }
 RELATIONS = ("author", "excerpted", "quoted")
 MAX_CHARS = 2000
+# libyaml's safe loader and dumper where PyYAML was built with it (the same YAML, 5-10x faster)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class EditError(ValueError):
@@ -96,7 +99,7 @@ def read_yaml(files: CorpusFiles, path: str, default: Any = None) -> Any:
     if files.kind(path) != "file":
         return default
     try:
-        data = yaml.safe_load(files.read(path).decode("utf-8").removeprefix("\ufeff"))
+        data = yaml.load(files.read(path).decode("utf-8").removeprefix("\ufeff"), Loader=_LOADER)
     except (UnicodeDecodeError, yaml.YAMLError):
         raise EditError(
             {"": f"{path} cannot be read as it is: see the Problems page; it was not changed"}
@@ -115,7 +118,7 @@ def dump(data: Any) -> bytes:
     """YAML as the format writes it: keys in the given order, Unicode as is."""
     if data == []:
         return b"[]\n"
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100)
     return text.encode("utf-8")
 
 
