@@ -224,3 +224,15 @@ def test_a_motion_names_its_side_by_the_topics_pole(db):
     side.select("low")
     run(at.button(key=f"ed-save-{WS}-{form}").click())
     assert corpus(db).motion("no-caps").topic == "caps-and-supply"
+
+
+def test_undo_the_last_edit_from_the_edit_page(db):
+    at = open_page("edit", ws=WS)
+    at.text_input(key=key("camp/new", "id")).input("landlords")
+    at.text_input(key=key("camp/new", "name")).input("Landlords")
+    run(at.button(key=f"ed-save-{WS}-camp/new").click())
+    assert "landlords" in {c.id for c in corpus(db).camps}
+    assert any("Last saved: revision 2, “Added camp landlords”" in c for c in texts(at, "caption"))
+    run(at.button(key=f"ed-undo-{WS}").click())
+    assert "landlords" not in {c.id for c in corpus(db).camps}
+    assert head(db) == 3

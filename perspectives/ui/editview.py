@@ -10,10 +10,11 @@ import streamlit as st
 
 from perspectives.corpus.files import CorpusFiles
 from perspectives.markup import st_escape
-from perspectives.store.workspaces import WorkspaceStore
+from perspectives.store.workspaces import ConflictError, NothingToUndo, WorkspaceStore
 from perspectives.ui import editstate as es
+from perspectives.ui.workspaceview import author, notice
 from perspectives.workspace import editing
-from perspectives.workspace.adding import taken_ids
+from perspectives.workspace.adding import describe_change, taken_ids
 from perspectives.workspace.editing import RELATIONS, EditError
 
 NOUN = {
@@ -256,3 +257,35 @@ def orientation_editor(store: WorkspaceStore, name: str, files: CorpusFiles, hea
             "Edited the orientation",
             "Saved the two ends of the axis",
         )
+
+
+def undo_last(store: WorkspaceStore, name: str, head: int) -> None:
+    """The last save in words, and its undo (a new revision; refused when someone saved since
+    the page was drawn)."""
+    last = store.history(name, limit=1)
+    if not last:
+        return
+    st.caption(st_escape(f"Last saved: revision {last[0].number}, “{last[0].message}”."))
+    if not st.button(
+        "Undo the last edit",
+        icon=":material/undo:",
+        key=f"ed-undo-{name}",
+        disabled=last[0].undo_to is None,
+        help="Brings back the state before the last edit, as a new revision (undo again to "
+        "step further back). What you are typing in a form stays.",
+    ):
+        return
+    try:
+        done = store.undo(name, base=head, author=author())
+    except ConflictError as error:
+        changed = ", ".join(describe_change(c.path, c.change) for c in error.changes)
+        st.warning(
+            f"Someone saved this workspace since this page was drawn (now revision "
+            f"{error.head}: {st_escape(changed)}). Nothing was undone; look, then undo again."
+        )
+        return
+    except NothingToUndo:
+        st.info("There is no earlier edit to undo.")
+        return
+    notice("success", f"{st_escape(done.message)}, saved as revision {done.number}.")
+    st.rerun()

@@ -54,3 +54,4 @@ with workspace_store() as store:
         editview.entry_editor(store, current, "motion", files, head)
     with sides:
         editview.orientation_editor(store, current, files, head)
+    editview.undo_last(store, current, head)
