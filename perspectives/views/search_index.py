@@ -38,6 +38,8 @@ MAX_TERMS = 30
 QUERY_SECONDS = 2.0
 _PROGRESS_STEPS = 2_000  # SQLite VM steps between two looks at the clock
 _names = itertools.count()
+# A last filter on a hit, given its document and its matched words' offsets.
+Refine = Callable[[str, tuple[tuple[int, int], ...]], bool]
 
 
 class SearchError(ValueError):
@@ -147,13 +149,17 @@ class SearchIndex:
         documents: Iterable[str] | None = None,
         keep: Callable[[str, int], bool] | None = None,
         first: Callable[[str, int], bool] | None = None,
+        refine: Refine | None = None,
     ) -> list[Hit]:
         """Ranked hits for an FTS5 query (words, "phrases", OR, NOT, prefix*): the first `limit`
         of the paragraphs that `keep(document_id, number)` accepts, those for which `first`
-        holds ahead of the rest (each group in BM25 order)."""
+        holds ahead of the rest (each group in BM25 order). `refine(document_id, matches)`,
+        given the matched words' offsets, has the last word on each (it needs the words, so it
+        runs on the ranked paragraphs chunk by chunk, until `limit` are found)."""
         query = checked_query(query)
+        filters = (keep, first, refine)
         try:
-            rows = self._run(query, limit, documents, keep, first)
+            rows = self._run(query, limit, documents, *filters)
         except sqlite3.OperationalError as error:
             if getattr(self._local, "interrupted", False):
                 raise _too_slow(query) from None
@@ -163,7 +169,7 @@ class SearchIndex:
                     'Check that every opening " has a closing one.'
                 ) from None
             try:
-                rows = self._run(_quote_terms(query), limit, documents, keep, first)
+                rows = self._run(_quote_terms(query), limit, documents, *filters)
             except sqlite3.OperationalError:
                 raise SearchError(
                     f"The query {query!r} could not be read ({error}). Use plain words, "
@@ -190,9 +196,11 @@ class SearchIndex:
         documents: Iterable[str] | None,
         keep: Callable[[str, int], bool] | None,
         first: Callable[[str, int], bool] | None,
+        refine: Refine | None = None,
     ) -> list[tuple]:
         """Rank on ids and scores alone (in SQL, with LIMIT, when nothing is filtered in
-        Python), then make snippets for the chosen rows only."""
+        Python), then make snippets for the chosen rows only (with `refine`, for the ranked
+        rows chunk by chunk until `limit` pass it)."""
         where, params = "paragraphs MATCH ?", [match]
         if documents is not None:
             ids = list(documents)
@@ -204,27 +212,39 @@ class SearchIndex:
         self._local.deadline = time.monotonic() + QUERY_SECONDS
         self._local.interrupted = False
         try:
-            if keep is None and first is None:
+            if keep is None and first is None and refine is None:
                 ranked = db.execute(rank_sql + " LIMIT ?", [*params, limit]).fetchall()
             else:
                 rows = db.execute(rank_sql, params)
                 ranked = [r for r in rows if keep is None or keep(r[1], r[2])]
                 if first is not None:
                     ranked.sort(key=lambda r: not first(r[1], r[2]))  # stable: BM25 order
-                ranked = ranked[:limit]
-            if not ranked:
-                return []
-            rowids = [r[0] for r in ranked]
-            detail = db.execute(
-                "SELECT rowid, document_id, number, start, end, bm25(paragraphs),"
-                f" snippet(paragraphs, 4, '{OPEN}', '{CLOSE}', '…', 32),"
-                f" highlight(paragraphs, 4, '{OPEN}', '{CLOSE}')"
-                f" FROM paragraphs WHERE paragraphs MATCH ?"
-                f" AND rowid IN ({', '.join('?' * len(rowids))})",
-                [match, *rowids],
-            ).fetchall()
+            if refine is None:
+                return self._detail(db, match, [r[0] for r in ranked[:limit]])
+            found: list[tuple] = []
+            chunk = max(limit, 20)
+            for at in range(0, len(ranked), chunk):
+                chosen = self._detail(db, match, [r[0] for r in ranked[at : at + chunk]])
+                found += [r for r in chosen if refine(r[0], _match_offsets(r[6], r[2]))]
+                if len(found) >= limit:
+                    break
+            return found[:limit]
         finally:
             self._local.deadline = float("inf")
+
+    @staticmethod
+    def _detail(db: sqlite3.Connection, match: str, rowids: list[int]) -> list[tuple]:
+        """Snippets and highlights of `rowids`, in their order."""
+        if not rowids:
+            return []
+        detail = db.execute(
+            "SELECT rowid, document_id, number, start, end, bm25(paragraphs),"
+            f" snippet(paragraphs, 4, '{OPEN}', '{CLOSE}', '…', 32),"
+            f" highlight(paragraphs, 4, '{OPEN}', '{CLOSE}')"
+            f" FROM paragraphs WHERE paragraphs MATCH ?"
+            f" AND rowid IN ({', '.join('?' * len(rowids))})",
+            [match, *rowids],
+        ).fetchall()
         by_rowid = {row[0]: row[1:] for row in detail}
         return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
 
