@@ -24,10 +24,11 @@ CERTAINTY_OPACITY = [1.0, 0.7, 0.4]
 DOCUMENT_COLOUR = "#0072B2"  # Okabe-Ito blue
 EVENT_COLOUR = "#E69F00"  # Okabe-Ito orange
 EVENT_ROW_PX = 24
+NOTES_SHOWN = alt.ExprRef("width < 320 ? 0 : 1")  # no room beside the dots on a phone
 NOTE_COLOUR = "#4A4A4A"  # the documents beside an event's dot (8.9:1 on white)
 # An event's label on the axis: whole on a wide screen, cut on a phone (the tooltip and the
-# table below the charts have it whole).
-EVENT_LABEL_LIMIT = alt.ExprRef("containerSize()[0] >= 640 ? 400 : 130")
+# table below the charts have it whole), where the notes beside the dots are left out too.
+EVENT_LABEL_LIMIT = alt.ExprRef("containerSize()[0] >= 640 ? 400 : 190")
 
 
 def date_domain(corpus: Corpus, topic: str | None = None) -> list[str]:
@@ -136,10 +137,10 @@ def events_chart(
     dots = base.mark_circle(size=80, color=EVENT_COLOUR, opacity=1).encode(tooltip=tooltip)
     notes = [  # after the dot, or before it on the axis' later half
         base.transform_filter(alt.datum.note == "after")
-        .mark_text(align="left", dx=9, fontSize=11, color=NOTE_COLOUR)
+        .mark_text(align="left", dx=9, fontSize=11, color=NOTE_COLOUR, opacity=NOTES_SHOWN)
         .encode(text="mentioned_in:N"),
         base.transform_filter(alt.datum.note == "before")
-        .mark_text(align="right", dx=-9, fontSize=11, color=NOTE_COLOUR)
+        .mark_text(align="right", dx=-9, fontSize=11, color=NOTE_COLOUR, opacity=NOTES_SHOWN)
         .encode(text="mentioned_in:N"),
     ]
     return alt.layer(rules, dots, *notes).properties(height=EVENT_ROW_PX * len(frame) + 40)

@@ -44,7 +44,8 @@ ROW_RULE = "#D5DAE1"  # between the matrix list's rows (decoration only)
 PRESENT_QUOTE_TEXT = "#000000"  # on a projector: black on white
 PRESENT_QUOTE_RULE = "#0072B2"  # the theme's primary colour
 
-# Every page. Quotes at full contrast; the matrix list's rows full width, wrapped, 44 px tall
+# Every page. Quotes at full contrast; tables that wrap long words rather than overflow (a
+# phone sees every column); the matrix list's rows full width, wrapped, 44 px tall
 # (a finger's tap target); on a phone (under 500 px) the matrix's hint to use the list.
 BASE_CSS = f"""<style>
 [data-testid="stMarkdownContainer"] blockquote {{
@@ -53,6 +54,11 @@ BASE_CSS = f"""<style>
   border-left: 0.25rem solid {QUOTE_RULE};
 }}
 [data-testid="stMarkdownContainer"] blockquote p {{ color: {QUOTE_TEXT}; }}
+[data-testid="stTable"] table {{ width: 100%; }}
+[data-testid="stTable"] td, [data-testid="stTable"] th,
+[data-testid="stTable"] td *, [data-testid="stTable"] th * {{
+  overflow-wrap: anywhere; white-space: normal; min-width: 0;
+}}
 .st-key-phone-hint {{ display: none; }}
 [class*="st-key-matrix-list-"] [data-testid="stElementContainer"]:has([data-testid="stPageLink"]),
 [class*="st-key-matrix-list-"] [data-testid="stPageLink"] {{ width: 100%; }}
