@@ -211,8 +211,8 @@ def test_timeline_labels_its_events_and_cuts_no_column(
         page.wait_for_timeout(500)
         # the events are named on the chart itself (its axis labels), not only in a tooltip:
         # Vega draws on a canvas, and its view's scenegraph holds the axis' label items
-        height = events.bounding_box()["height"]
-        assert height >= 24 * len(corpus.events)
+        drawn = events.bounding_box()["height"]
+        assert drawn >= 24 * len(corpus.events)
         shot(page, artifacts, f"timeline-events-{width}x{height}")
         # every table holds its columns within its width (it wraps; nothing is cut)
         tables = page.locator("[data-testid=stTable]")
