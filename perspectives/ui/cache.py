@@ -21,6 +21,7 @@ from perspectives.teaching.guide import ReadingGuide, build_guide
 from perspectives.teaching.handout import SeminarHandout, build_handout
 from perspectives.views import agreement, matrix, reader, search, tables, timeline
 from perspectives.views import search_examples as search_examples_module
+from perspectives.workspace.suggest.passages import PassageList, find_passages
 
 FileParts = tuple[str, bytes, str]  # (file name, data, mime type) of a download
 
@@ -170,3 +171,11 @@ def guide(corpus: Corpus, document_id: str) -> ReadingGuide:
 def guide_file(corpus: Corpus, document_id: str, fmt: str) -> FileParts:
     export = guide_export(corpus, document_id, fmt)
     return export.filename, export.data, export.mime
+
+
+# Passage suggestions (the Find passages page).
+
+
+@cached(64)
+def passages(corpus: Corpus, document_id: str, topic_id: str, limit: int) -> PassageList:
+    return find_passages(corpus, document_id, topic_id, limit)

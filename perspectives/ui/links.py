@@ -52,17 +52,27 @@ def view_url(url_path: str, **params: str | list[str] | None) -> str:
     `url_path` is the page's path ("" for the default page at "/"). The active workspace
     (`ws`) and projector mode (`present`) are kept.
     """
-    params = {**params, PARAM: current_name(), present.PARAM: present.current()}
+    return url_at(None, url_path, **{present.PARAM: present.current(), **params})
+
+
+def url_at(base: str | None, url_path: str, **params: str | list[str] | None) -> str:
+    """`view_url` with `base` (an origin and any path prefix, such as the poll's public
+    address) in place of the page's own origin and `server.baseUrlPath`. Only the active
+    workspace is added: a participant's link never opens in projector mode."""
+    params = {**params, PARAM: current_name()}
     clean = {
         k: ",".join(v) if isinstance(v, list | tuple) else str(v)
         for k, v in params.items()
         if v not in (None, "", [], ())
     }
+    query_text = "?" + urlencode(clean) if clean else ""
+    if base is not None:
+        return f"{base.rstrip('/')}/{url_path}" + query_text
     parts = urlsplit(st.context.url or "")
     origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     prefix = (st.get_option("server.baseUrlPath") or "").strip("/")
     path = "/".join(p for p in (prefix, url_path) if p)
-    return f"{origin}/{path}" + ("?" + urlencode(clean) if clean else "")
+    return f"{origin}/{path}" + query_text
 
 
 def copy_link(url_path: str, **params: str | list[str] | None) -> None:
