@@ -205,7 +205,8 @@ def scaled(spec: Any, factor: float = CHART_SCALE) -> Any:
             out[key] = round(value * factor * factor, 1)
         elif key in ("axis", "legend") and isinstance(value, dict):
             # set on the encoding itself: Streamlit's chart theme outranks the spec's config
-            unset = {k: round(v * factor, 1) for k, v in _DEFAULTS[key].items()}
+            unset: dict[str, Any] = {k: round(v * factor, 1) for k, v in _DEFAULTS[key].items()}
+            unset["labelColor"] = TEXT  # Streamlit's theme greys them
             out[key] = {**unset, **scaled(value, factor)}
         else:
             out[key] = scaled(value, factor)
