@@ -177,9 +177,9 @@ def form(
                 "Nothing was saved and your choices are kept: check, then save again.",
                 icon=":material/sync_problem:",
             )
-        save, cancel = st.columns(2)
+        buttons = st.container(horizontal=True, gap="small")
         label = "Save again on the new revision" if conflict else "Save as evidence"
-        if save.button(
+        if buttons.button(
             label,
             type="primary",
             icon=":material/save:",
@@ -197,7 +197,7 @@ def form(
                 summary=placed[2] if placed else "",
             )
             _save(workspace, choice, topic, names)
-        if cancel.button("Cancel", icon=":material/close:", key=_key(number, "cancel")):
+        if buttons.button("Cancel", icon=":material/close:", key=_key(number, "cancel")):
             close()
             st.rerun()
 
