@@ -237,7 +237,7 @@ def _position_fields(
     placeholder = (
         f"Choose a stance (the hint says {stance.sign(hint.stance)}, "
         f"confidence {hint.confidence:.2f}, {hint.level})"
-        if hint is not None
+        if hint is not None and not hint.negligible
         else "Choose a stance"
     )
     chosen = st.selectbox(

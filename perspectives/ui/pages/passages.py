@@ -92,6 +92,11 @@ def hint_line(passage: Passage) -> str:
             corpus.voice(n.anchor.voice_id).name for n in hint.neighbours if n.anchor.voice_id
         )
     )
+    if hint.negligible:
+        return (
+            f"No stance hint: the closest placed quotes ({names}) share too little with this "
+            f"paragraph, or pull both ways (confidence {hint.confidence:.2f})."
+        )
     return (
         f"Stance hint (not saved): {stance.describe(topic, hint.stance, 'asserts')}; "
         f"confidence {hint.confidence:.2f} ({hint.level}), from the closest quotes of {names}."
