@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from perspectives.ui.navigation import pages
+from perspectives.ui.navigation import pages, run
 
 st.set_page_config(page_title="Perspectives", page_icon="⚖️", layout="wide")
-st.navigation(pages(), position="sidebar").run()
+run(st.navigation(pages(), position="sidebar"))

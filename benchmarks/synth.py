@@ -25,7 +25,12 @@ from typing import Any
 
 import yaml
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """No anchors and aliases (the copies share lists): the loader refuses YAML references."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _load(path: Path) -> Any:

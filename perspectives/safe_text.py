@@ -17,6 +17,7 @@ Everything else stays as written: right-to-left text and marks, zero-width chara
 from __future__ import annotations
 
 import re
+from typing import Any
 
 REPLACEMENT = "\ufffd"
 _SEPARATORS = "\x0b\x0c\x1c\x1d\x1e\x1f\x85"
@@ -45,3 +46,15 @@ def printable(text: str) -> str:
 def has_unsafe(text: str) -> bool:
     """Whether `printable` would change `text` (other than a CRLF line end)."""
     return _UNSAFE.search(text.replace("\r\n", "\n")) is not None
+
+
+def printable_data(data: Any) -> Any:
+    """`data` (dicts, lists and strings, as a chart spec or a table's rows) with every string
+    made `printable`, keys included."""
+    if isinstance(data, str):
+        return printable(data)
+    if isinstance(data, dict):
+        return {printable_data(key): printable_data(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [printable_data(item) for item in data]
+    return data

@@ -15,6 +15,7 @@ from perspectives.charts.style import (
     stance_label,
 )
 from perspectives.corpus.model import Corpus
+from perspectives.safe_text import printable, printable_data
 from perspectives.stance import SIGNS, STANCES
 from perspectives.views import compare
 
@@ -36,21 +37,23 @@ def spectrum_frame(corpus: Corpus, topic_id: str, voice_ids=None) -> pd.DataFram
         voice = corpus.voice(position.voice)
         camp = corpus.camp(voice.camp)
         rows.append(
-            {
-                "position_id": position.id,
-                "voice_id": voice.id,
-                "voice_name": voice.name,
-                "camp_id": camp.id,
-                "camp_name": camp.name,
-                "camp_colour": camp.colour,
-                "topic_id": topic_id,
-                "stance": position.stance,
-                "stance_label": stance_label(position.stance),
-                "state": position.state,
-                "summary": position.summary,
-                "row": row,
-                "label_side": "left" if position.score > 0 else "right",
-            }
+            printable_data(
+                {
+                    "position_id": position.id,
+                    "voice_id": voice.id,
+                    "voice_name": voice.name,
+                    "camp_id": camp.id,
+                    "camp_name": camp.name,
+                    "camp_colour": camp.colour,
+                    "topic_id": topic_id,
+                    "stance": position.stance,
+                    "stance_label": stance_label(position.stance),
+                    "state": position.state,
+                    "summary": position.summary,
+                    "row": row,
+                    "label_side": "left" if position.score > 0 else "right",
+                }
+            )
         )
     return pd.DataFrame(rows, columns=SPECTRUM_COLUMNS)
 
@@ -74,7 +77,8 @@ def spectrum_strip(
     """
     topic = corpus.topic(topic_id)
     frame = spectrum_frame(corpus, topic_id, voice_ids)
-    low_lines, high_lines = _wrap(topic.poles.low, 26), _wrap(topic.poles.high, 26)
+    low_lines = _wrap(printable(topic.poles.low), 26)
+    high_lines = _wrap(printable(topic.poles.high), 26)
     pole_rows = 0.55 * max(len(low_lines), len(high_lines)) + 0.9
     n = max(len(frame), 1)
     y_scale = alt.Scale(domain=[-pole_rows - 0.2, n - 0.4], reverse=True, nice=False, zero=False)

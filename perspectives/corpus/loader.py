@@ -114,7 +114,7 @@ class CorpusReader(FileReader):
         except FrontMatterError as error:
             self.report(rel, doc_id, error.line, error.message)
             return None
-        if not self.text_within_limits(rel, doc_id, text, content.count("\n", 0, len(front)) + 2):
+        if not self.text_within_limits(rel, doc_id, text, front.count("\n") + 3):
             return None
         if text.strip():
             self.texts[doc_id] = text

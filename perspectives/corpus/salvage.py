@@ -18,6 +18,7 @@ import yaml
 
 from perspectives.corpus.file_shapes import LIST_FILES
 from perspectives.corpus.files import CorpusFiles, FolderFiles, MemoryFiles
+from perspectives.corpus.guards import NOT_A_FILE
 from perspectives.corpus.loader import ANALYSIS, DOCUMENTS, MANIFEST, read_corpus
 from perspectives.corpus.model import Corpus
 from perspectives.corpus.problems import CorpusError, Problem
@@ -91,9 +92,15 @@ def _read_all(files: CorpusFiles) -> dict[str, bytes] | None:
 def _leave_out(held: dict[str, bytes], problem: Problem) -> str | None:
     """Remove what `problem` names from `held`; what was removed, or None if nothing could be."""
     rel = problem.file
+    parts = PurePosixPath(rel).parts
+    if rel not in held and rel != MANIFEST and problem.message in NOT_A_FILE.values():
+        # A pipe or a linked folder is never read, so the copy lacks it already; a required
+        # list file becomes an empty list so that what does not depend on it still loads.
+        if len(parts) == 2 and parts[0] == ANALYSIS and parts[1].removesuffix(".yaml") in _KEYS:
+            held[rel] = b"[]\n"
+        return rel
     if rel not in held or rel == MANIFEST:
         return None
-    parts = PurePosixPath(rel).parts
     if parts[0] == DOCUMENTS or problem.entry is None:
         # A broken document, or a file that cannot be read as a whole: a list file every corpus
         # needs stays, empty, so that what does not depend on it still loads.

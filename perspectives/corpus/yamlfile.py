@@ -9,7 +9,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.composer import Composer, ComposerError
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.events import AliasEvent
+from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import Resolver
@@ -49,16 +49,19 @@ class _Composer(Composer):
             raise ComposerError(
                 None, None, f"found an alias {event.anchor!r} (not allowed)", event.start_mark
             )
+        if not self.check_event(SequenceStartEvent, MappingStartEvent):
+            return super().compose_node(parent, index)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
-                event = self.peek_event()
-                raise ComposerError(
-                    None, None, f"too deeply nested (over {MAX_DEPTH} levels)", event.start_mark
-                )
+                raise _too_deep(self.peek_event().start_mark)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+def _too_deep(mark: Any) -> ComposerError:
+    return ComposerError(None, None, f"too deeply nested (over {MAX_DEPTH} levels)", mark)
 
 
 class _PythonLoader(Reader, Scanner, Parser, _Composer, SafeConstructor, Resolver):
@@ -128,8 +131,18 @@ for _loader in _LOADERS.values():
 def parse_yaml(text: str, parser: str | None = None) -> Any:
     """Parse one YAML document; mappings and sequences carry their line numbers. `parser` is
     "libyaml" or "python" (the default: libyaml when PyYAML has it)."""
-    loader = _LOADERS[parser] if parser else _LOADERS.get("libyaml", _PythonLoader)
-    return yaml.load(text, Loader=loader)  # noqa: S506 - safe constructors only
+    name = parser or ("libyaml" if "libyaml" in _LOADERS else "python")
+    try:
+        return yaml.load(text, Loader=_LOADERS[name])  # noqa: S506 - safe constructors only
+    except yaml.MarkedYAMLError as error:
+        problem = str(error.problem or "")
+        if "maximum nesting depth" in problem:  # libyaml's own limit (1,000 levels) came first
+            raise _too_deep(error.problem_mark) from None
+        if "invalid Unicode character escape" in problem and parser is None:
+            # libyaml refuses an escaped lone surrogate ("\ud800") outright; the Python parser
+            # reads it, so the field check names the field and the character
+            return yaml.load(text, Loader=_PythonLoader)  # noqa: S506 - safe constructors only
+        raise
 
 
 def parsers() -> tuple[str, ...]:

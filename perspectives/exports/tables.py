@@ -3,7 +3,8 @@
 A CSV is opened in a spreadsheet, which runs a cell starting with `=`, `+`, `-`, `@`, a tab or a
 carriage return as a formula (a quote or a title can start that way, and a hostile one can start
 `=HYPERLINK(...)`): such a text cell is written with a leading `'`, the spreadsheet convention
-for "this is text" (OWASP's advice on CSV injection). Numbers stay numbers; JSON is unchanged.
+for "this is text" (OWASP's advice on CSV injection). Characters no file can hold are replaced
+(`safe_text.printable`). Numbers stay numbers; JSON is unchanged (it escapes them).
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ import json
 
 import pandas as pd
 
+from perspectives.safe_text import printable
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _as_text(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def table_to_csv(frame: pd.DataFrame) -> str:

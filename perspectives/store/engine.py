@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
 from perspectives.store.tables import metadata
@@ -78,7 +78,33 @@ def _create(url: str) -> Engine:
         metadata.create_all(engine)
     except Exception:  # another process created the tables at the same moment: check again
         metadata.create_all(engine)
+    add_missing_columns(engine)
     return engine
+
+
+def add_missing_columns(engine: Engine) -> None:
+    """Add the columns a newer version defines to a store made by an older one (only nullable
+    columns are ever added, so rows already there stay valid)."""
+    found = inspect(engine)
+    for table in metadata.sorted_tables:
+        have = {column["name"] for column in found.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in have or not column.nullable:
+                continue
+            kind = column.type.compile(dialect=engine.dialect)
+            default = ""
+            if column.server_default is not None:
+                arg = column.server_default.arg  # type: ignore[attr-defined]
+                default = " DEFAULT " + str(
+                    arg.compile(dialect=engine.dialect) if hasattr(arg, "compile") else arg
+                )
+            statement = f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}{default}'
+            try:
+                with engine.begin() as conn:
+                    conn.execute(text(statement))
+            except Exception:  # another process added it at the same moment
+                if column.name not in {c["name"] for c in inspect(engine).get_columns(table.name)}:
+                    raise
 
 
 def _sqlite_events(engine: Engine) -> None:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from perspectives.stance import STANCES
 from perspectives.store.engine import (
@@ -39,9 +39,12 @@ from perspectives.store.tables import polls, rounds, votes
 from perspectives.teaching.class_poll import (
     CODE_ALPHABET,
     CODE_LENGTH,
+    Ballot,
     Comparison,
     InvalidVote,
+    Participant,
     Poll,
+    PollClosed,
     Results,
     RoundClosed,
     Sentence,
@@ -49,15 +52,19 @@ from perspectives.teaching.class_poll import (
     UnknownPoll,
     Vote,
     normalise_code,
+    normalise_name,
     normalise_sentence,
 )
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
+    "Ballot",
     "CODE_ALPHABET",
     "Comparison",
     "InvalidVote",
+    "Participant",
     "Poll",
+    "PollClosed",
     "Results",
     "RoundClosed",
     "StoreError",
@@ -73,6 +80,10 @@ __all__ = [
 
 # A store-wide bound on new polls: a class opens a few, a script thousands (5,000 in 13 s).
 MAX_NEW_POLLS_PER_HOUR = 300
+# A poll with no vote and no new round for this long takes no more (its results stay readable);
+# one idle for KEEP_DAYS is deleted, with its votes, when the next poll is opened.
+IDLE_HOURS = 12
+KEEP_DAYS = 30
 
 
 @contextmanager
@@ -100,10 +111,14 @@ class PollStore:
 
     # polls and rounds
 
-    def create_poll(self, topic_id: str, corpus: str = "", fingerprint: str = "") -> Poll:
-        """A new poll on a topic with a fresh session code, its first round open."""
+    def create_poll(
+        self, topic_id: str, corpus: str = "", fingerprint: str = "", require_names: bool = False
+    ) -> Poll:
+        """A new poll on a topic with a fresh session code, its first round open; polls idle
+        for KEEP_DAYS are deleted first."""
         if not topic_id:
             raise StoreError("a poll needs a topic")
+        self.delete_idle_polls()
         with self._read() as conn:
             recent = conn.scalar(
                 select(func.count())
@@ -129,6 +144,7 @@ class PollStore:
                     "leader_key": secrets.token_urlsafe(16),
                     "round": 1,
                     "created_at": now,
+                    "require_names": bool(require_names),
                 }
                 conn.execute(polls.insert().values(**row))
                 conn.execute(rounds.insert().values(poll_code=code, number=1, started_at=now))
@@ -151,10 +167,33 @@ class PollStore:
         # Bytes: compare_digest refuses a str with non-ASCII characters (a hand-edited url).
         return bool(poll and key and secrets.compare_digest(poll.leader_key.encode(), key.encode()))
 
+    def last_active(self, code: str) -> datetime:
+        """When the poll was opened, last run again or last voted in."""
+        with self._read() as conn:
+            return _last_active(conn, self._poll(conn, code))
+
+    def is_open(self, code: str) -> bool:
+        """Whether the poll still takes votes (it has been active within IDLE_HOURS)."""
+        return _now() - self.last_active(code) <= timedelta(hours=IDLE_HOURS)
+
+    def delete_idle_polls(self) -> int:
+        """Delete the polls idle for KEEP_DAYS (votes and rounds go with them); how many."""
+        cutoff = _now() - timedelta(days=KEEP_DAYS)
+        with self._read() as conn:
+            old = conn.scalars(select(polls.c.code).where(polls.c.created_at < cutoff)).all()
+            stale = [code for code in old if _last_active(conn, self._poll(conn, code)) < cutoff]
+        if stale:
+            with self._write() as conn:
+                conn.execute(delete(votes).where(votes.c.poll_code.in_(stale)))
+                conn.execute(delete(rounds).where(rounds.c.poll_code.in_(stale)))
+                conn.execute(delete(polls).where(polls.c.code.in_(stale)))
+        return len(stale)
+
     def start_round(self, code: str) -> int:
         """Open the next round (the poll run again); earlier rounds take no more votes."""
         with self._write() as conn:
             poll = self._poll(conn, code, lock=True)
+            _refuse_if_idle(conn, poll)
             number = poll.round + 1
             conn.execute(update(polls).where(polls.c.code == poll.code).values(round=number))
             conn.execute(
@@ -171,21 +210,27 @@ class PollStore:
         stance: int,
         sentence: str | None = None,
         round: int | None = None,
+        name: str | None = None,
     ) -> Vote:
-        """Record (or replace) a participant's vote in the poll's current round."""
+        """Record (or replace) a participant's vote in the poll's current round (with their
+        name, which a poll that asks for names requires)."""
         if not isinstance(participant, str) or not 0 < len(participant) <= 64:
             raise InvalidVote("a vote needs a participant token of 1 to 64 characters")
         if isinstance(stance, bool) or not isinstance(stance, int) or stance not in STANCES:
             raise InvalidVote(f"stance must be an integer from -2 to 2, not {stance!r}")
-        sentence = normalise_sentence(sentence)
+        sentence, name = normalise_sentence(sentence), normalise_name(name)
         with self._write() as conn:
             poll = self._poll(conn, code, lock=True, share=True)
             if round is not None and round != poll.round:
                 raise RoundClosed(
                     f"poll {poll.code} is in round {poll.round}; round {round} takes no votes"
                 )
+            if poll.require_names and not name:
+                raise InvalidVote("this poll asks for your name: write it above your vote")
+            _refuse_if_idle(conn, poll)
             now = _now()
-            conn.execute(_upsert(conn, poll.code, poll.round, participant, stance, sentence, now))
+            row = (poll.code, poll.round, participant, stance, sentence, name, now)
+            conn.execute(_upsert(conn, *row))
             submissions = conn.scalar(
                 select(votes.c.submissions).where(
                     votes.c.poll_code == poll.code,
@@ -215,6 +260,33 @@ class PollStore:
             poll.code, number, counts, sentences, {r.participant: r.stance for r in rows}
         )
 
+    def participants(self, code: str, round: int | None = None) -> list[Participant]:
+        """Who voted in a round (default: current), in the order of their first vote: for the
+        leader, with their names when the poll asks for them."""
+        with self._read() as conn:
+            poll = self._poll(conn, code)
+            rows = conn.execute(
+                select(votes.c.participant, votes.c.name, votes.c.stance, votes.c.sentence)
+                .where(votes.c.poll_code == poll.code, votes.c.round == (round or poll.round))
+                .order_by(votes.c.created_at, votes.c.id)
+            ).all()
+        return [
+            Participant(r.participant, number, r.name, r.stance, r.sentence)
+            for number, r in enumerate(rows, start=1)
+        ]
+
+    def remove_participant(self, code: str, participant: str) -> int:
+        """Delete every vote of one participant in the poll (all rounds); how many rows went.
+        The leader's remedy for a stuffed ballot or a sentence that has no place on screen."""
+        with self._write() as conn:
+            poll = self._poll(conn, code, lock=True)
+            gone = conn.execute(
+                delete(votes).where(
+                    votes.c.poll_code == poll.code, votes.c.participant == participant
+                )
+            )
+        return int(gone.rowcount or 0)
+
     def compare_rounds(self, code: str, before: int = 1, after: int | None = None) -> Comparison:
         """Round `before` against round `after` (default: the latest) of a poll run again."""
         poll = self.get_poll(code)
@@ -222,6 +294,18 @@ class PollStore:
         if poll.round < 2 or before == after:
             raise StoreError(f"poll {poll.code} has one round so far: run it again to compare")
         return Comparison(self.results(code, before), self.results(code, after))
+
+    def ballots(self, code: str) -> list[Ballot]:
+        """Every vote of the poll, round by round in the order they were last sent, without
+        the participant tokens (what an export holds)."""
+        with self._read() as conn:
+            poll = self._poll(conn, code)
+            rows = conn.execute(
+                select(votes.c.round, votes.c.stance, votes.c.sentence)
+                .where(votes.c.poll_code == poll.code)
+                .order_by(votes.c.round, votes.c.updated_at, votes.c.id)
+            ).all()
+        return [Ballot(r.round, r.stance, r.sentence) for r in rows]
 
     def vote_rows(self, code: str) -> int:
         """How many vote rows a poll holds over all its rounds (a check for tests and figures)."""
@@ -252,7 +336,29 @@ class PollStore:
         return Poll(**row._mapping)
 
 
-def _upsert(conn: Connection, code, number, participant, stance, sentence, now):
+def _last_active(conn: Connection, poll: Poll) -> datetime:
+    started = conn.scalar(
+        select(func.max(rounds.c.started_at)).where(rounds.c.poll_code == poll.code)
+    )
+    voted = conn.scalar(select(func.max(votes.c.updated_at)).where(votes.c.poll_code == poll.code))
+    times = [_aware(t) for t in (poll.created_at, started, voted) if t is not None]
+    return max(times)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite gives back naive datetimes (stored as UTC)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _refuse_if_idle(conn: Connection, poll: Poll) -> None:
+    if _now() - _last_active(conn, poll) > timedelta(hours=IDLE_HOURS):
+        raise PollClosed(
+            f"poll {poll.code} closed after {IDLE_HOURS} hours without a vote; its results stay "
+            "readable, and the leader can open a new poll"
+        )
+
+
+def _upsert(conn: Connection, code, number, participant, stance, sentence, name, now):
     """INSERT the vote, or on the (poll, round, participant) key replace it and count it."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
@@ -266,6 +372,7 @@ def _upsert(conn: Connection, code, number, participant, stance, sentence, now):
         participant=participant,
         stance=stance,
         sentence=sentence,
+        name=name,
         submissions=1,
         created_at=now,
         updated_at=now,
@@ -275,6 +382,7 @@ def _upsert(conn: Connection, code, number, participant, stance, sentence, now):
         set_={
             "stance": statement.excluded.stance,
             "sentence": statement.excluded.sentence,
+            "name": statement.excluded.name,
             "updated_at": statement.excluded.updated_at,
             "submissions": votes.c.submissions + 1,
         },

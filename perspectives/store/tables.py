@@ -8,12 +8,13 @@ SHA-256. A revision row records each save. Deleting a workspace deletes all of i
 A poll has rounds (1, then 2 when it is run again for a before/after); a vote belongs to one
 round of one poll and is unique per participant there. Constraints hold the rules in the
 database too: stance from -2 to 2, a sentence of at most 280 characters, no vote in a round
-that does not exist.
+that does not exist. A poll may ask for names (`require_names`); a vote then holds one.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -28,6 +29,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData()
@@ -42,6 +44,8 @@ polls = Table(
     Column("leader_key", String(64), nullable=False),
     Column("round", Integer, nullable=False, default=1),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # Added after the first release (engine.add_missing_columns adds them to an older store).
+    Column("require_names", Boolean, nullable=True, server_default=false()),
     CheckConstraint("round >= 1", name="ck_polls_round"),
 )
 
@@ -70,6 +74,7 @@ votes = Table(
     Column("submissions", Integer, nullable=False, default=1),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("name", String(60), nullable=True),  # given when the leader asks for names
     UniqueConstraint("poll_code", "round", "participant", name="uq_votes_one_per_round"),
     ForeignKeyConstraint(
         ["poll_code", "round"],

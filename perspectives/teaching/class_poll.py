@@ -12,10 +12,13 @@ from datetime import datetime
 
 import pandas as pd
 
+from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
-from perspectives.stance import STANCES
+from perspectives.safe_text import printable
+from perspectives.stance import STANCES, scale_labels
 
 SENTENCE_MAX = 280
+NAME_MAX = 60
 # Session codes: no 0/O, 1/I/L, 5/S or 8/B to confuse when read off a projector.
 CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXYZ234679"
 CODE_LENGTH = 6
@@ -38,6 +41,10 @@ class RoundClosed(StoreError):
     pass
 
 
+class PollClosed(StoreError):
+    """The poll has had no activity for longer than the store keeps a poll open."""
+
+
 @dataclass(frozen=True)
 class Poll:
     code: str
@@ -47,6 +54,18 @@ class Poll:
     leader_key: str = field(repr=False)
     round: int
     created_at: datetime
+    require_names: bool | None = False  # participants give a name the leader sees
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One participant's vote in a round, as the leader sees it."""
+
+    token: str
+    number: int  # 1, 2, ... in the order of their first vote in the round
+    name: str | None
+    stance: int
+    sentence: str | None
 
 
 @dataclass(frozen=True)
@@ -63,6 +82,15 @@ class Vote:
 class Sentence:
     stance: int
     text: str
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One participant's vote in one round, without the participant (for exports)."""
+
+    round: int
+    stance: int
+    sentence: str | None
 
 
 @dataclass(frozen=True)
@@ -119,11 +147,23 @@ def normalise_sentence(sentence: str | None) -> str | None:
         return None
     if not isinstance(sentence, str):
         raise InvalidVote("the sentence must be text")
-    clean = " ".join(sentence.split())
+    clean = " ".join(printable(sentence).split())
     if len(clean) > SENTENCE_MAX:
         raise InvalidVote(
             f"the sentence has {len(clean)} characters; at most {SENTENCE_MAX} are allowed"
         )
+    return clean or None
+
+
+def normalise_name(name: str | None) -> str | None:
+    """A participant's name as one line of at most 60 printable characters, or None."""
+    if name is None:
+        return None
+    if not isinstance(name, str):
+        raise InvalidVote("the name must be text")
+    clean = " ".join(printable(name).split())
+    if len(clean) > NAME_MAX:
+        raise InvalidVote(f"the name has {len(clean)} characters; at most {NAME_MAX} are allowed")
     return clean or None
 
 
@@ -138,6 +178,18 @@ def distribution_frame(results: Results, label: str | None = None) -> pd.DataFra
             "share": [results.counts[s] / total if total else 0.0 for s in STANCES],
         }
     )
+
+
+BALLOT_COLUMNS = ["round", "stance", "stance_label", "sentence"]
+
+
+def ballots_frame(ballots: list[Ballot] | tuple[Ballot, ...], topic: Topic) -> pd.DataFrame:
+    """One row per vote, round by round in the order they came in: the round, the stance
+    (-2..2), the stance in words with the topic's pole, and the sentence ("" when none)."""
+    labels = scale_labels(topic)
+    rows = [[b.round, b.stance, labels[b.stance], b.sentence or ""] for b in ballots]
+    frame = pd.DataFrame(rows, columns=BALLOT_COLUMNS)
+    return frame.astype({"round": "int64", "stance": "int64"})
 
 
 def authors_frame(corpus: Corpus, topic_id: str) -> pd.DataFrame:

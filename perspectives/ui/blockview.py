@@ -28,6 +28,7 @@ from perspectives.exports.blocks import (
     Runs,
 )
 from perspectives.markup import st_escape
+from perspectives.ui import present
 
 HeadingStyle = Literal["skip", "subheader", "divided", "bold"]
 Headings = dict[int, HeadingStyle]
@@ -120,7 +121,7 @@ def _image(block: Image, corpus: Corpus | None) -> None:
         if block.fallback:  # somebody is placed: there is something to draw
             from perspectives.charts import spectrum
 
-            st.altair_chart(spectrum.spectrum_strip(corpus, block.topic_id), width="stretch")
+            present.altair_chart(spectrum.spectrum_strip(corpus, block.topic_id), width="stretch")
     elif block.png:
         st.image(block.png)
     else:

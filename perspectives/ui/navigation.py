@@ -7,6 +7,7 @@ resolves against the page it is on (a link from `/voices?voice=A` to the default
 a new tab landed on `/voices?topic=...`, another voice's profile).
 """
 
+import logging
 from pathlib import Path
 
 import streamlit as st
@@ -31,6 +32,7 @@ PAGE_SPECS = {
     ],
     "Your reading list": [
         ("workspace.py", "Workspace", "workspace", ":material/folder_open:"),
+        ("edit.py", "Edit", "edit", ":material/edit_note:"),
         ("passages.py", "Find passages", "passages", ":material/manage_search:"),
     ],
     "About": [
@@ -53,3 +55,27 @@ def pages() -> dict[str, list]:
     home = st.Page(PAGES_DIR / file, title=title, url_path=url, default=True, visibility="hidden")
     sections[list(sections)[-1]].append(home)
     return sections
+
+
+def run(navigation) -> None:
+    """Run the page chosen by `st.navigation`; a database that cannot be reached (or fails)
+    is one plain message, never a traceback: the driver's words name the server's host, port
+    and user, which participants must not see. The details go to the server's log."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        navigation.run()
+    except SQLAlchemyError:
+        store_unavailable()
+
+
+def store_unavailable() -> None:
+    logging.getLogger("perspectives.store").exception("the store failed")
+    st.error(STORE_UNAVAILABLE, icon=":material/cloud_off:")
+
+
+STORE_UNAVAILABLE = (
+    "The app's database cannot be reached just now, so this page cannot show or save the "
+    "class's data. Try again in a minute; if it goes on, tell whoever runs the app (the "
+    "details are in its log)."
+)

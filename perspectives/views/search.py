@@ -87,6 +87,20 @@ def evidence_paragraphs(
     return frozenset(found)
 
 
+def claims_in(corpus: Corpus, document_id: str, paragraph: int) -> list[str]:
+    """The ids of the claims whose quote touches a paragraph, so that a search hit shows each
+    figure or claim it holds with its caution, as the reader does."""
+    document = corpus.document(document_id)
+    return [
+        claim.id
+        for claim in corpus.claims_for_document(document_id)
+        if any(
+            p.number == paragraph
+            for p in paragraphs_touched(document, claim.quote.start, claim.quote.end)
+        )
+    ]
+
+
 def allowed_documents(corpus: Corpus, filters: Filters) -> list[str] | None:
     """The documents a search may look in (None: all of them)."""
     ids = None

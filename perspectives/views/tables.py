@@ -31,6 +31,7 @@ POSITION_COLUMNS = [
     "paragraph",
     "disagreement",
     "answers",
+    "contests",
     "position_id",
 ]
 
@@ -61,6 +62,7 @@ def positions_table(corpus: Corpus) -> pd.DataFrame:
                     "paragraph": evidence.paragraph,
                     "disagreement": position.disagreement or "",
                     "answers": ",".join(position.answers),
+                    "contests": ",".join(compare.contested(corpus, position.id)),
                     "position_id": position.id,
                 }
             )
@@ -75,8 +77,10 @@ def claims_table(corpus: Corpus) -> pd.DataFrame:
         {
             "claim_id": claim.id,
             "document_id": claim.document,
+            "kind": claim.kind,
             "figure": claim.figure,
             "about": claim.about,
+            "caution": claim.caution,
             "attributed_to": claim.attributed_to,
             "source_kind": claim.source_kind,
             "voice_id": claim.voice or "",

@@ -6,7 +6,7 @@ import streamlit as st
 from perspectives.markup import st_escape
 from perspectives.ui import cache, links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
-from perspectives.views.search import Filters, hits_table
+from perspectives.views.search import Filters, claims_in, hits_table
 from perspectives.views.search_index import SearchError
 from perspectives.wording import counted
 
@@ -94,6 +94,9 @@ for rank, result in enumerate(results, 1):
         st.markdown(reading.hit_markdown(hit.segments))
         if result.voice_evidence and filters.voice:
             st.caption(f"Holds evidence of {st_escape(corpus.voice(filters.voice).name)}.")
+        cited = claims_in(corpus, document.id, hit.paragraph)
+        if cited:
+            st.caption("  \n".join(reading.claim_note(corpus, claim_id) for claim_id in cited))
         links.page_link(
             links.DOCUMENTS,
             "Read in context",

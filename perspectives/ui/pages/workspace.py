@@ -5,7 +5,9 @@ import streamlit as st
 
 from perspectives.markup import st_escape
 from perspectives.store.workspaces import workspace_store
-from perspectives.ui import active, addview, workspaceview
+from perspectives.ui import active, addview, links, workspaceview
+
+EDIT_PAGE = "perspectives/ui/pages/edit.py"  # relative to app.py, as st.page_link wants
 
 st.title("Your reading list", anchor=False)
 st.caption(
@@ -25,6 +27,9 @@ with workspace_store() as store:
     if current is not None:
         st.header(f"Add a document to “{st_escape(current)}”", anchor=False)
         addview.add_documents(store, current)
+        links.page_link(
+            EDIT_PAGE, "Edit its topics, voices and positions", icon=":material/edit_note:"
+        )
         st.header("History", anchor=False)
         workspaceview.history(store, current)
         st.header("Manage", anchor=False)
