@@ -99,8 +99,8 @@ def test_a_new_position_needs_the_users_stance_and_summary(ws):
     if passage.hint is not None:
         assert "the hint says" in stance.placeholder
     save(at, number)
-    assert any("choose a stance from −2 to +2" in c for c in texts(at, "caption"))
-    assert any("in your words" in c for c in texts(at, "caption"))
+    assert any("place the voice on the topic's axis" in c for c in texts(at, "caption"))
+    assert any("in your own words" in c for c in texts(at, "caption"))
     assert corpus_of(ws)[1] == 1  # nothing written
     at.selectbox(key=f"evidence-{number}-stance").select(1).run()
     at.radio(key=f"evidence-{number}-state").set_value("mixed").run()
