@@ -35,6 +35,7 @@ from perspectives.workspace.evidence import (
 )
 from perspectives.workspace.suggest.passages import Passage
 
+EDIT_PAGE = f"{links.PAGES}/edit.py"
 STATE = "_use_as_evidence"
 NEW = "+new"  # the voice choice "a new voice"
 MENTIONS = "mentions"
@@ -61,6 +62,29 @@ def close() -> None:
         for key in [k for k in st.session_state if str(k).startswith(f"evidence-{opened[2]}-")]:
             del st.session_state[key]
     state.clear()
+
+
+def nothing_to_rank(corpus: Corpus, workspace: str | None) -> None:
+    """A corpus without topics or documents: what to add first, and where."""
+    missing = "topics" if not corpus.topics else "documents"
+    st.info(
+        f"This corpus has no {missing} yet: add "
+        + (
+            "a topic (its question and the two ends of its axis)"
+            if missing == "topics"
+            else "a text"
+        )
+        + " first, then come back to find passages.",
+        icon=":material/info:",
+    )
+    if workspace is None:
+        return
+    if missing == "topics":
+        links.page_link(EDIT_PAGE, "Add a topic on the Edit page", icon=":material/edit_note:")
+    else:
+        links.page_link(
+            WORKSPACE_PAGE, "Add a text on the Workspace page", icon=":material/upload:"
+        )
 
 
 def default_corpus_note() -> None:

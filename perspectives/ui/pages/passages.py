@@ -22,8 +22,7 @@ st.caption(
     "ranking, so it is ranked as if new."
 )
 if not corpus.topics or not corpus.documents:
-    missing = "topics" if not corpus.topics else "documents"
-    st.info(f"This corpus has no {missing} yet: add some first, then come back to find passages.")
+    evidenceview.nothing_to_rank(corpus, active.current_name())
     st.stop()
 
 topics = {t.id: t.label for t in corpus.topics}
