@@ -1,8 +1,9 @@
-"""A new user in a real browser, from nothing to a position on Compare: makes an empty workspace
-and uploads a .txt (Find passages then says there are no topics yet), makes a second workspace
-from a bundle of the rent-control corpus (which has topics), uploads the text there, fills in
-its metadata, finds the passages of the text that bear on a topic, uses one as evidence of a
-new voice (its author) with a stance and a summary, and sees the position on Compare."""
+"""A new user in a real browser, from nothing to a position on Compare: makes an empty workspace,
+uploads a .txt and fills in its metadata; Find passages says there is no topic yet and leads to
+the Edit page, where a topic is made; back on Find passages, the text's paragraphs are ranked
+for it and the best is used as evidence of a new voice (the text's author) with a stance and a
+summary; the position is on Compare. The same with a workspace made from a bundle of the
+rent-control corpus instead of an empty one."""
 
 from __future__ import annotations
 
@@ -73,22 +74,84 @@ def to_page(page, title: str) -> None:
     idle(page)
 
 
-def test_a_new_user_goes_from_an_uploaded_text_to_a_position_on_compare(
+def fill_first(page, label: str, value: str) -> None:
+    """Type into the first field of that label (the Edit page's tabs all hold an "Id")."""
+    box = page.get_by_label(label, exact=True).first
+    box.fill(value)
+    box.press("Tab")
+    idle(page)
+
+
+def use_the_best_passage(page, artifacts, name: str) -> None:
+    """Find passages of the tram text for "who benefits", and use the best one as evidence of
+    its author, a new voice, at +2; the position is then on Compare."""
+    to_page(page, "Find passages")
+    choose(page, "Topic", "Who benefits from a cap")
+    choose(page, "Document", "Rents and the tram line")
+    expect(page.get_by_text(re.compile(r"paragraphs of “Rents and the tram line”"))).to_be_visible()
+    assert "doc=" in page.url and "topic=" in page.url
+    shot(page, artifacts, f"{name}-passages", whole=True)
+    page.get_by_role("button", name="Use as evidence").first.click()
+    idle(page)
+    expect(page.get_by_label("The new voice's name", exact=True)).to_have_value("Dana Fields")
+    heading = page.get_by_text(re.compile("^Use as evidence: ")).first.inner_text()
+    quote = re.search(r"“(.+)”", heading).group(1)  # the highlighted sentences
+    pick(page, "Its stance on", "+2 · fully")
+    summary = page.get_by_label("Summary, in your words", exact=True)
+    summary.fill("Fields sees families with old leases kept and newcomers priced out.")
+    summary.press("Tab")
+    idle(page)
+    shot(page, artifacts, f"{name}-evidence-form", whole=True)
+    page.get_by_role("button", name="Save as evidence").click()
+    idle(page)
+    expect(
+        page.get_by_text("New position of Dana Fields on “Who benefits from a cap”")
+    ).to_be_visible()
+    expect(page.get_by_text("already quoted here by Dana Fields").first).to_be_visible()
+    page.get_by_role("link", name="See it on Compare").click()
+    idle(page)
+    assert "/compare" in page.url, page.url
+    main = page.locator("[data-testid='stMain']")
+    expect(main.get_by_text("Dana Fields").first).to_be_visible()
+    expect(main.get_by_text("Fields sees families with old leases kept").first).to_be_visible()
+    expect(main.get_by_text(quote).first).to_be_visible()
+    shot(page, artifacts, f"{name}-compare", whole=True)
+
+
+def test_a_new_user_from_an_empty_workspace_to_a_position_on_compare(
     new_user_server, page, artifacts
 ):
-    # an empty workspace and a text: nothing to find passages for without a topic
+    """Everything in the app: an empty workspace, a text, a topic made on the Edit page."""
     open_app(page, f"{new_user_server}/workspace")
-    type_into(page, "Name", "First try")
+    type_into(page, "Name", "Own reading")
     page.get_by_role("button", name="Create workspace").click()
     idle(page)
-    expect(page.get_by_text("“First try” created")).to_be_visible()
+    expect(page.get_by_text("“Own reading” created")).to_be_visible()
     add_the_text(page)
     to_page(page, "Find passages")
     expect(page.get_by_text("This corpus has no topics yet")).to_be_visible()
-    assert "ws=First+try" in page.url
+    assert "ws=Own+reading" in page.url
+    page.get_by_role("link", name="Add a topic on the Edit page").click()
+    idle(page)
+    assert "/edit" in page.url and "ws=Own+reading" in page.url, page.url
+    fill_first(page, "Id", "who-benefits")
+    fill_first(page, "Label (a few words, for menus and headings)", "Who benefits from a cap")
+    fill_first(
+        page, "Question (ends with a question mark)", "Whom does a rent cap help, and whom hurt?"
+    )
+    fill_first(page, "Low pole (−2): a claim someone holds", "sitting tenants gain at others' cost")
+    fill_first(page, "High pole (+2): a claim someone holds", "caps protect tenants at risk")
+    page.get_by_role("button", name="Add the topic").click()
+    idle(page)
+    shot(page, artifacts, "new-user-topic-added", whole=True)
+    use_the_best_passage(page, artifacts, "new-user-empty")
+    assert "ws=Own+reading" in page.url, page.url
 
-    # a workspace from a bundle that has topics, and the same text in it
-    to_page(page, "Workspace")
+
+def test_a_new_user_with_a_bundle_goes_to_a_position_on_compare(new_user_server, page, artifacts):
+    """A workspace from a bundle of the rent-control corpus (topics, camps, voices made), the
+    new text uploaded into it, then the same passage used as evidence."""
+    open_app(page, f"{new_user_server}/workspace")
     page.get_by_text("A bundle (.zip)", exact=True).click()
     idle(page)
     type_into(page, "Name", "Rent seminar")
@@ -102,40 +165,7 @@ def test_a_new_user_goes_from_an_uploaded_text_to_a_position_on_compare(
     idle(page)
     expect(page.get_by_text("Imported into “Rent seminar”")).to_be_visible()
     add_the_text(page)
-
-    # Find passages: a topic and the new text
-    to_page(page, "Find passages")
+    use_the_best_passage(page, artifacts, "new-user-bundle")
     assert "ws=Rent+seminar" in page.url, page.url
-    choose(page, "Topic", "Who benefits from a cap")
-    choose(page, "Document", "Rents and the tram line")
-    expect(page.get_by_text(re.compile(r"paragraphs of “Rents and the tram line”"))).to_be_visible()
-    assert "topic=who-benefits" in page.url and "doc=" in page.url
-    shot(page, artifacts, "new-user-passages", whole=True)
-
-    # use the best passage as evidence of a new voice, its author
-    page.get_by_role("button", name="Use as evidence").first.click()
-    idle(page)
-    expect(page.get_by_label("The new voice's name", exact=True)).to_have_value("Dana Fields")
-    pick(page, "Camp", "Tenant advocates")
-    pick(page, "Its stance on", "+2 · fully")
-    summary = page.get_by_label("Summary, in your words", exact=True)
-    summary.fill("Fields sees families with old leases kept and newcomers priced out.")
-    summary.press("Tab")
-    idle(page)
-    shot(page, artifacts, "new-user-evidence-form", whole=True)
-    page.get_by_role("button", name="Save as evidence").click()
-    idle(page)
-    expect(
-        page.get_by_text("New position of Dana Fields on “Who benefits from a cap”")
-    ).to_be_visible()
-    expect(page.get_by_text("already quoted here by Dana Fields").first).to_be_visible()
-
-    # the position on Compare
-    page.get_by_role("link", name="See it on Compare").click()
-    idle(page)
-    assert "/compare" in page.url and "topic=who-benefits" in page.url, page.url
-    assert "ws=Rent+seminar" in page.url, page.url
-    main = page.locator("[data-testid='stMain']")
-    expect(main.get_by_text("Dana Fields").first).to_be_visible()
-    expect(main.get_by_text("Fields sees families with old leases kept").first).to_be_visible()
-    shot(page, artifacts, "new-user-compare", whole=True)
+    # the bundle's voices are there beside the new one
+    expect(page.locator("[data-testid='stMain']").get_by_text("Marta Silva").first).to_be_visible()
