@@ -2,15 +2,17 @@
 uploads a .txt and fills in its metadata; Find passages says there is no topic yet and leads to
 the Edit page, where a topic is made; back on Find passages, the text's paragraphs are ranked
 for it and the best is used as evidence of a new voice (the text's author) with a stance and a
-summary; the position is on Compare. The same with a workspace made from a bundle of the
-rent-control corpus instead of an empty one."""
+summary; the position is on Compare, and in the bundle downloaded. The same with a workspace
+made from a bundle of the rent-control corpus instead of an empty one."""
 
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from playwright.sync_api import expect
 
 from perspectives.corpus.files import FolderFiles
@@ -82,7 +84,7 @@ def fill_first(page, label: str, value: str) -> None:
     idle(page)
 
 
-def use_the_best_passage(page, artifacts, name: str) -> None:
+def use_the_best_passage(page, artifacts, name: str) -> str:
     """Find passages of the tram text for "who benefits", and use the best one as evidence of
     its author, a new voice, at +2; the position is then on Compare."""
     to_page(page, "Find passages")
@@ -116,6 +118,7 @@ def use_the_best_passage(page, artifacts, name: str) -> None:
     expect(main.get_by_text("Fields sees families with old leases kept").first).to_be_visible()
     expect(main.get_by_text(quote).first).to_be_visible()
     shot(page, artifacts, f"{name}-compare", whole=True)
+    return quote
 
 
 def test_a_new_user_from_an_empty_workspace_to_a_position_on_compare(
@@ -144,8 +147,24 @@ def test_a_new_user_from_an_empty_workspace_to_a_position_on_compare(
     page.get_by_role("button", name="Add the topic").click()
     idle(page)
     shot(page, artifacts, "new-user-topic-added", whole=True)
-    use_the_best_passage(page, artifacts, "new-user-empty")
+    quote = use_the_best_passage(page, artifacts, "new-user-empty")
     assert "ws=Own+reading" in page.url, page.url
+
+    # the bundle to hand to a colleague holds the topic, the voice and the position
+    to_page(page, "Workspace")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the bundle (.zip)").click()
+    with zipfile.ZipFile(download.value.path()) as bundle:
+        names = bundle.namelist()
+        positions = [
+            n for n in names if n.startswith("analysis/positions/") and n.endswith(".yaml")
+        ]
+        assert len(positions) == 1, names
+        written = yaml.safe_load(bundle.read(positions[0]))
+        voices = yaml.safe_load(bundle.read("analysis/voices.yaml"))
+    assert written["positions"][0]["evidence"] == [quote]
+    assert written["positions"][0]["stance"] == 2
+    assert [v["name"] for v in voices] == ["Dana Fields"]
 
 
 def test_a_new_user_with_a_bundle_goes_to_a_position_on_compare(new_user_server, page, artifacts):
