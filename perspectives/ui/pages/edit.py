@@ -9,6 +9,8 @@ from perspectives.store.workspaces import workspace_store
 from perspectives.ui import active, browserkey, editstate, editview, links, positionview
 from perspectives.ui.workspaceview import show_notice
 
+NO_DOWNLOAD = "A workspace downloads as a bundle (.zip) from the Workspace page."
+
 st.title("Edit", anchor=False)
 current = active.active_workspace()
 missing = active.take_missing()
@@ -24,6 +26,8 @@ if current is None:
     links.page_link(
         active.WORKSPACE_PAGE, "Go to the Workspace page", icon=":material/folder_open:"
     )
+    st.caption(NO_DOWNLOAD)
+    links.copy_link("edit")
     st.stop()
 
 st.caption(
@@ -39,8 +43,8 @@ editstate.apply_selection()
 with workspace_store() as store:
     snapshot = store.snapshot(current)
     files, head = snapshot.files, snapshot.revision
-    topics, voices, camps, positions, sides = st.tabs(
-        ["Topics", "Voices", "Camps", "Positions", "The two ends of the axis"]
+    topics, voices, camps, positions, motions, sides = st.tabs(
+        ["Topics", "Voices", "Camps", "Positions", "Motions", "The two ends of the axis"]
     )
     with topics:
         editview.entry_editor(store, current, "topic", files, head)
@@ -50,5 +54,10 @@ with workspace_store() as store:
         editview.entry_editor(store, current, "camp", files, head)
     with positions:
         positionview.position_editor(store, current, files, head)
+    with motions:
+        editview.entry_editor(store, current, "motion", files, head)
     with sides:
         editview.orientation_editor(store, current, files, head)
+    editview.undo_last(store, current, head)
+st.caption(NO_DOWNLOAD)
+links.copy_link("edit")

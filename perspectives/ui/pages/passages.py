@@ -9,7 +9,7 @@ from perspectives import stance
 from perspectives.markup import st_escape
 from perspectives.ui import active, cache, evidenceview, links, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
-from perspectives.workspace.suggest.passages import Passage
+from perspectives.workspace.suggest.passages import Passage, passages_table
 
 SHOWN = {"5": 5, "10": 10, "20": 20, "all": 0}
 
@@ -60,6 +60,8 @@ urlstate.remember("passages")
 
 if topic_id is None or doc_id is None:
     st.info("Choose a topic and a document to see the paragraphs that bear on it.")
+    st.caption("Nothing to download until a topic and a document are chosen.")
+    links.copy_link("passages", topic=topic_id, doc=doc_id)
     st.stop()
 
 topic, document = corpus.topic(topic_id), corpus.document(doc_id)
@@ -131,3 +133,8 @@ for passage in found.passages:
             )
         if workspace and evidenceview.is_open(doc_id, topic_id, passage):
             evidenceview.form(workspace, corpus, topic, document, passage)
+
+st.divider()
+st.caption("These paragraphs, the sentences to quote with their offsets, and the hints:")
+widgets.download_table(passages_table(found), f"passages-{topic_id}-{doc_id}")
+links.copy_link("passages", topic=topic_id, doc=doc_id, n=None if shown == "5" else shown)

@@ -12,6 +12,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from threading import Lock
 
+import pandas as pd
+
 from perspectives.corpus.model import Corpus
 from perspectives.workspace.quoting import Quote
 from perspectives.workspace.suggest.embedding import model_status
@@ -100,3 +102,30 @@ def find_passages(corpus: Corpus, document_id: str, topic_id: str, limit: int = 
         tuple(passages),
         len(document.paragraphs),
     )
+
+
+def passages_table(found: PassageList) -> pd.DataFrame:
+    """The ranked paragraphs as a table (what the Find passages page downloads): the sentences
+    to quote with their offsets, the score, the stance hint and who already quotes it."""
+    rows = [
+        {
+            "document_id": found.document_id,
+            "topic_id": found.topic_id,
+            "rank": rank,
+            "paragraph": p.number,
+            "score": round(p.score, 4),
+            "quote": p.quote.text,
+            "quote_start": p.quote.start,
+            "quote_end": p.quote.end,
+            "stance_hint": p.hint.stance if p.hint else None,
+            "hint_confidence": round(p.hint.confidence, 3) if p.hint else None,
+            "already_quoted_by": ",".join(p.quoted_by),
+            "ranking": "words and meaning" if found.semantic else "words only (BM25)",
+        }
+        for rank, p in enumerate(found.passages, start=1)
+    ]
+    columns = ["document_id", "topic_id", "rank", "paragraph", "score", "quote", "quote_start"]
+    columns += ["quote_end", "stance_hint", "hint_confidence", "already_quoted_by", "ranking"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["stance_hint"] = frame["stance_hint"].astype("Int64")
+    return frame
