@@ -102,20 +102,28 @@ def candidates(corpus: Corpus, mode: str = "voice") -> list[tuple[Position, Evid
 
 
 def _distractors(corpus: Corpus, question: tuple[Position, Evidence], mode: str, rng) -> list:
-    """Three wrong options: in voice mode, voices that also speak on the topic first."""
+    """Three wrong options: in voice mode, voices that also speak on the topic first. Options
+    are drawn in a random order and checked until three fair ones are found (checking every
+    voice of a long reading list for its names in the quote took seconds per round)."""
     position, evidence = question
     answer = answer_of(corpus, position, mode)
     pool = [c.id for c in corpus.camps] if mode == "camp" else [v.id for v in corpus.voices]
-    fair = [
-        o for o in pool if o != answer and not _mentions(evidence.text, _names(corpus, mode, o))
-    ]
+    pool = [o for o in pool if o != answer]
+
+    def fair(options: list[str], wanted: int) -> list[str]:
+        picked: list[str] = []
+        for option in rng.sample(options, len(options)):
+            if len(picked) == wanted:
+                break
+            if not _mentions(evidence.text, _names(corpus, mode, option)):
+                picked.append(option)
+        return picked
+
     if mode == "voice":
         speaking = {p.voice for p in corpus.positions_for_topic(position.topic)}
-        near = [o for o in fair if o in speaking]
-        far = [o for o in fair if o not in speaking]
-        near = rng.sample(near, min(len(near), OPTIONS - 1))
-        return near + rng.sample(far, min(len(far), OPTIONS - 1 - len(near)))
-    return rng.sample(fair, min(len(fair), OPTIONS - 1))
+        near = fair([o for o in pool if o in speaking], OPTIONS - 1)
+        return near + fair([o for o in pool if o not in speaking], OPTIONS - 1 - len(near))
+    return fair(pool, OPTIONS - 1)
 
 
 def draw_round(
@@ -157,3 +165,29 @@ def score(questions: tuple[QuizQuestion, ...], answers: dict[int, str]) -> Score
 def _check_mode(mode: str) -> None:
     if mode not in MODES:
         raise ValueError(f"unknown quiz mode {mode!r}: use voice or camp")
+
+
+def round_rows(
+    corpus: Corpus, questions: tuple[QuizQuestion, ...], answers: dict[int, str]
+) -> list[dict]:
+    """The round as rows, one per question: the quote, its topic, the options, the answer and,
+    where given, the player's answer (a teacher's answer key, or a record of a round)."""
+    rows = []
+    for index, question in enumerate(questions):
+        position, chosen = question.position, answers.get(index)
+        rows.append(
+            {
+                "question": index + 1,
+                "mode": question.mode,
+                "quote": question.evidence.text,
+                "topic_id": position.topic,
+                "options": " | ".join(label(corpus, question.mode, o) for o in question.options),
+                "answer": label(corpus, question.mode, question.answer),
+                "answer_id": question.answer,
+                "given": label(corpus, question.mode, chosen) if chosen else "",
+                "right": question.is_right(chosen) if chosen else None,
+                "document_id": position.document,
+                "paragraph": question.evidence.paragraph,
+            }
+        )
+    return rows
