@@ -17,6 +17,7 @@ import streamlit as st
 from perspectives.corpus.entities import Topic
 from perspectives.exports import poll as poll_files
 from perspectives.store.polls import Poll, PollStore, Results
+from perspectives.ui import present
 
 _PNGS: OrderedDict[tuple, bytes] = OrderedDict()
 _PNGS_LOCK = threading.Lock()
@@ -45,7 +46,13 @@ def chart_png(rounds: list[Results], topic: Topic) -> bytes:
 
 
 def downloads(ws: PollStore, poll: Poll, topic: Topic) -> None:
-    """The poll's votes as CSV and JSON and its chart as PNG, as they are now."""
+    """The poll's votes as CSV and JSON and its chart as PNG, as they are now (hidden in
+    projector mode)."""
+    with present.chrome("poll-downloads"):
+        _downloads(ws, poll, topic)
+
+
+def _downloads(ws: PollStore, poll: Poll, topic: Topic) -> None:
     st.subheader("Download the results", anchor=False)
     st.caption(
         "Every vote of every round (stance and sentence, no names), and the chart of round 1 "
