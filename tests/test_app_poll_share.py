@@ -82,3 +82,18 @@ def test_the_leader_can_download_the_results_and_a_participant_cannot():
     assert [b.proto.label for b in buttons] == ["Votes (CSV)", "Votes (JSON)", "Chart (PNG)"]
     participant = open_page(POLL, code=code)
     assert not participant.get("download_button")
+
+
+def test_the_leader_is_warned_when_the_app_listens_only_on_loopback(monkeypatch):
+    from streamlit import config
+
+    monkeypatch.setattr(poll_link, "network_address", lambda: "10.20.30.40")
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    try:
+        leader, code = lead_poll()
+    finally:
+        config.set_option("server.address", before)
+    assert _links(leader)[0] == f"http://10.20.30.40:8501/poll?code={code}"
+    warning = leader.warning[0].value
+    assert "listens only on 127" in warning and "--server.address 0.0.0.0" in warning

@@ -109,3 +109,19 @@ def test_ballots_frame_types():
     topic = load_corpus(ROOT / "corpora" / "rent-control").topics[0]
     frame = ballots_frame([Ballot(1, -2, None)], topic)
     assert frame.dtypes["stance"].kind == "i" and frame.loc[0, "sentence"] == ""
+
+
+def test_the_leaders_chart_png_is_rendered_once_per_content(topic, monkeypatch):
+    from perspectives.teaching.class_poll import Results
+    from perspectives.ui import pollfiles
+
+    calls = []
+    monkeypatch.setattr(poll_files, "chart_png", lambda rounds, t: calls.append(1) or b"png")
+    monkeypatch.setattr(pollfiles, "_PNGS", type(pollfiles._PNGS)())
+    one = Results("X", 1, {-2: 1, -1: 0, 0: 0, 1: 0, 2: 0}, (), {})
+    same = Results("X", 1, {-2: 1, -1: 0, 0: 0, 1: 0, 2: 0}, (), {})
+    more = Results("X", 1, {-2: 2, -1: 0, 0: 0, 1: 0, 2: 0}, (), {})
+    assert pollfiles.chart_png([one], topic) == pollfiles.chart_png([same], topic) == b"png"
+    assert len(calls) == 1  # a redraw with the same votes renders nothing
+    pollfiles.chart_png([more], topic)
+    assert len(calls) == 2

@@ -1,47 +1,75 @@
-"""The poll's results as files for the leader: votes as CSV and JSON, the chart as PNG."""
+"""The poll's results as files for the leader: votes as CSV and JSON, the chart as PNG.
+
+Drawn inside the live results (a fragment rerun every few seconds), with the files made at
+once: Streamlit's deferred downloads (made on click) were cancelled in a class, because every
+participant page's round check is a script run, each run prunes generated files no session
+refers to, and the click's file went before the browser fetched it. The CSV and JSON are
+cheap; the PNG is kept per chart content, so vl-convert runs only when the votes change.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+import threading
+from collections import OrderedDict
 
 import streamlit as st
 
 from perspectives.corpus.entities import Topic
 from perspectives.exports import poll as poll_files
-from perspectives.store.polls import poll_store
+from perspectives.store.polls import Poll, PollStore, Results
+from perspectives.ui import present
+
+_PNGS: OrderedDict[tuple, bytes] = OrderedDict()
+_PNGS_LOCK = threading.Lock()
+PNGS_KEPT = 64
 
 
-def _votes_file(code: str, topic: Topic, fmt: str) -> str:
-    with poll_store() as ws:
-        return poll_files.votes_file(ws.ballots(code), topic, fmt)
+def chart_png(rounds: list[Results], topic: Topic) -> bytes:
+    """`exports.poll.chart_png`, kept for the same topic wording and counts."""
+    key = (
+        topic.id,
+        topic.label,
+        topic.poles.low,
+        topic.poles.high,
+        tuple((r.round, tuple(sorted(r.counts.items()))) for r in rounds),
+    )
+    with _PNGS_LOCK:
+        if key in _PNGS:
+            _PNGS.move_to_end(key)
+            return _PNGS[key]
+    png = poll_files.chart_png(rounds, topic)
+    with _PNGS_LOCK:
+        _PNGS[key] = png
+        while len(_PNGS) > PNGS_KEPT:
+            _PNGS.popitem(last=False)
+    return png
 
 
-def _chart_file(code: str, topic: Topic) -> bytes:
-    with poll_store() as ws:
-        latest = ws.get_poll(code).round
-        shown = [ws.results(code, 1)] + ([ws.results(code)] if latest >= 2 else [])
-    return poll_files.chart_png(shown, topic)
+def downloads(ws: PollStore, poll: Poll, topic: Topic) -> None:
+    """The poll's votes as CSV and JSON and its chart as PNG, as they are now (hidden in
+    projector mode)."""
+    with present.chrome("poll-downloads"):
+        _downloads(ws, poll, topic)
 
 
-def downloads(code: str, topic: Topic) -> None:
-    """The poll's votes as CSV and JSON and its chart as PNG. Each file is made when its
-    button is pressed, from the store at that moment (not on every live redraw)."""
+def _downloads(ws: PollStore, poll: Poll, topic: Topic) -> None:
     st.subheader("Download the results", anchor=False)
     st.caption(
         "Every vote of every round (stance and sentence, no names), and the chart of round 1 "
         "beside the latest round."
     )
-    stem = poll_files.file_stem(code, topic)
-    files: tuple[tuple[str, Callable[[], str | bytes], str, str], ...] = (
-        ("Votes (CSV)", partial(_votes_file, code, topic, "csv"), "csv", "text/csv"),
-        ("Votes (JSON)", partial(_votes_file, code, topic, "json"), "json", "application/json"),
-        ("Chart (PNG)", partial(_chart_file, code, topic), "png", "image/png"),
+    ballots = ws.ballots(poll.code)
+    shown = [ws.results(poll.code, 1)] + ([ws.results(poll.code)] if poll.round >= 2 else [])
+    stem = poll_files.file_stem(poll.code, topic)
+    files: tuple[tuple[str, str | bytes, str, str], ...] = (
+        ("Votes (CSV)", poll_files.votes_file(ballots, topic, "csv"), "csv", "text/csv"),
+        ("Votes (JSON)", poll_files.votes_file(ballots, topic, "json"), "json", "application/json"),
+        ("Chart (PNG)", chart_png(shown, topic), "png", "image/png"),
     )
-    for column, (label, make, suffix, mime) in zip(st.columns(3), files, strict=True):
+    for column, (label, data, suffix, mime) in zip(st.columns(3), files, strict=True):
         column.download_button(
             label,
-            data=make,
+            data=data,
             file_name=f"{stem}.{suffix}",
             mime=mime,
             icon=":material/download:",

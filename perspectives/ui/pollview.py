@@ -34,7 +34,7 @@ from perspectives.store.polls import (
     poll_store,
 )
 from perspectives.teaching import class_poll as polls
-from perspectives.ui import links, navigation, present
+from perspectives.ui import links, navigation, pollfiles, present
 from perspectives.wording import counted
 
 LEADER_KEYS = "poll_leader_keys"
@@ -297,6 +297,7 @@ def live_results(corpus: Corpus, code: str, shown_round: int, shown_open: bool) 
             results(ws, corpus, poll, topic)
             if poll.round >= 2:
                 before_after(ws, poll, topic)
+            pollfiles.downloads(ws, poll, topic)
     except SQLAlchemyError:  # connection details stay in the server's log
         navigation.store_unavailable()
     except StoreError as error:

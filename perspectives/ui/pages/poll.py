@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives.markup import st_escape
 from perspectives.store.polls import poll_store
-from perspectives.ui import links, navigation, pollfiles, pollshare, pollview, present, widgets
+from perspectives.ui import links, navigation, pollshare, pollview, present, widgets
 from perspectives.ui.state import corpus_or_stop, require
 
 corpus = corpus_or_stop()
@@ -45,6 +45,5 @@ try:
         pollshare.share(poll)
         pollview.leader_controls(ws, poll)
     pollview.live_results(corpus, poll.code, poll.round, not poll.closed)  # own connection
-    pollfiles.downloads(poll.code, topic)
 except SQLAlchemyError:  # connection details stay in the server's log
     navigation.store_unavailable()
