@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import open_app, shot
 
-
 LIVE = 20_000  # ms: the leader's results redraw every few seconds
 
 
