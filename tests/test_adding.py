@@ -169,3 +169,22 @@ def test_changes_in_words():
     assert describe_change("analysis/topics.yaml", "changed") == "topics changed"
     assert describe_change("corpus.yaml", "changed") == "the corpus' name and sides changed"
     assert describe_change("analysis/positions/x.yaml", "deleted") == "positions/x deleted"
+
+
+def test_control_characters_typed_or_pasted_into_the_form_are_dropped(store_url):
+    """The loader refuses a control character in front matter, so one pasted into the form
+    (a PDF copy brings U+000C) would save a document the workspace cannot load."""
+    awkward = {
+        **GOOD,
+        "title": "The\x0c Rent\x01 Question\ufffe",
+        "authors": "Dana\x00 Fields; Writer,\x7f Ann",
+        "notes_text": "Copied\x1b from a PDF.\x85",
+    }
+    pending = Pending.from_ingested(ingest_text(TEXT, "rent.txt"))
+    with store.workspace_store(store_url) as ws:
+        ws.create_empty("Mine")
+        save_document(ws, "Mine", pending, awkward, base=1)
+        document = ws.corpus("Mine").document("fields-2021")  # raises if the loader refused it
+    assert document.title == "The Rent Question"
+    assert document.authors == ("Dana Fields", "Writer, Ann")
+    assert document.notes.text == "Copied from a PDF."

@@ -30,13 +30,17 @@ def corpus():
     return awkward_corpus(LONE_SURROGATE)
 
 
-def test_the_chart_png_renders_in_a_process_that_survives():
+def test_the_chart_pngs_render_in_a_process_that_survives():
     """In a child process: before the fix the process died of SIGABRT inside vl-convert."""
     code = (
         "from tests.awkward import awkward_corpus, LONE_SURROGATE\n"
         "from perspectives.charts.png import spectrum_png\n"
         "c = awkward_corpus(LONE_SURROGATE)\n"
-        "print(all(spectrum_png(c, t.id).startswith(b'\\x89PNG') for t in c.topics))\n"
+        "from perspectives.exports.poll import chart_png\n"
+        "from perspectives.teaching.class_poll import Results\n"
+        "r = Results('K', 1, {-2: 1, -1: 0, 0: 2, 1: 0, 2: 0}, (), {})\n"
+        "print(all(spectrum_png(c, t.id).startswith(b'\\x89PNG')"
+        " and chart_png([r], t).startswith(b'\\x89PNG') for t in c.topics))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300

@@ -9,6 +9,7 @@ import vl_convert as vlc
 from perspectives.charts import poll as poll_charts
 from perspectives.corpus.entities import Topic
 from perspectives.exports.tables import render_table
+from perspectives.safe_text import printable_data
 from perspectives.teaching.class_poll import Ballot, Results, ballots_frame, distribution_frame
 
 WIDTH_PX = 420  # each round's plot; at a scale of 2 sharp on a slide
@@ -37,5 +38,6 @@ def chart_png(rounds: list[Results], topic: Topic) -> bytes:
         chart = poll_charts.class_chart(frame, topic, title, y_max).properties(width=WIDTH_PX)
         charts.append(chart)
     combined = charts[0] if len(charts) == 1 else charts[0] | charts[1]
-    spec = combined.configure(background="white").to_dict()
+    # Every string printable: vl-convert aborts the process on a control character in a label.
+    spec = printable_data(combined.configure(background="white").to_dict())
     return vlc.vegalite_to_png(spec, scale=SCALE)

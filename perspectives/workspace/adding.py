@@ -36,6 +36,7 @@ from perspectives.workspace.metadata import (
     parse_date,
     render_document,
 )
+from perspectives.workspace.textnorm import clean_characters
 
 DOCUMENTS = "documents"
 CERTAINTIES = ("high", "medium", "low")
@@ -152,9 +153,12 @@ def split_authors(value: str) -> tuple[str, ...]:
 def check_form(values: Mapping[str, str], taken: Iterable[str] = ()) -> tuple[str, DocumentMeta]:
     """The document id and the validated metadata, or FormError naming each field that is
     missing or wrong, in words a course builder reads."""
-    get = {name: " ".join(str(values.get(name) or "").split()) for name in FIELDS}
-    get["notes_outlet"] = str(values.get("notes_outlet") or "").strip()
-    get["notes_text"] = str(values.get("notes_text") or "").strip()
+    # Control characters pasted in (a PDF copy brings form feeds) are dropped: the loader
+    # would refuse the saved document for them.
+    typed = {name: clean_characters(str(value or "")) for name, value in values.items()}
+    get = {name: " ".join(typed.get(name, "").split()) for name in FIELDS}
+    get["notes_outlet"] = typed.get("notes_outlet", "").strip()
+    get["notes_text"] = typed.get("notes_text", "").strip()
     errors: dict[str, str] = {}
     for name in ("title", "outlet", "genre"):
         if not get[name]:
@@ -193,7 +197,7 @@ def check_form(values: Mapping[str, str], taken: Iterable[str] = ()) -> tuple[st
     day, precision = parsed
     data: dict[str, Any] = {
         "title": get["title"],
-        "authors": list(split_authors(str(values.get("authors") or ""))),
+        "authors": list(split_authors(typed.get("authors", ""))),
         "outlet": get["outlet"],
         "date": day.isoformat(),
         "date_label": date_label(day, precision),
