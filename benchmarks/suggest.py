@@ -131,17 +131,22 @@ def load_seconds(runs: int = 3) -> float | None:
     return round(statistics.median(times), 3)
 
 
-def suggestion_figures(corpus_dir: str | Path | None = None, lexical: bool = False) -> dict:
-    """The suggestion figures of issue 10 on a corpus (the default one unless named)."""
+def suggestion_figures(
+    corpus_dir: str | Path | None = None, lexical: bool = False, quick: bool = False
+) -> dict:
+    """The suggestion figures of issue 10 on a corpus (the default one unless named); `quick`
+    times one run of each instead of a median."""
     corpus = load_corpus(Path(corpus_dir) if corpus_dir else default_corpus_path())
     embedder: Embedder | None = None if lexical else load_embedder()
     figures: dict = {
         "model": MODEL_NAME if embedder is not None else None,
         "semantic": embedder is not None,
         **quality(corpus, embedder or False),
-        "suggest_2000_words_seconds": speed(corpus, embedder or False),
+        "suggest_2000_words_seconds": speed(corpus, embedder or False, runs=1 if quick else 5),
         "model_install_mb": install_mb() if embedder is not None else None,
-        "model_load_seconds": load_seconds() if embedder is not None else None,
+        "model_load_seconds": (
+            load_seconds(runs=1 if quick else 3) if embedder is not None else None
+        ),
         "targets": TARGETS,
     }
     return figures

@@ -25,7 +25,12 @@ from typing import Any
 
 import yaml
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """No anchors and aliases (the copies share lists): the loader refuses YAML references."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _load(path: Path) -> Any:
@@ -104,10 +109,12 @@ def write_corpus(
                 for position in data.get("positions") or []:
                     position = dict(position)
                     position["voice"] = voice_id(position["voice"], k)
-                    position["answers"] = [
-                        voice_id(a.split("/")[0], k) + "/" + a.split("/")[1]
-                        for a in position.get("answers", [])
-                    ]
+                    for relation in ("answers", "contests"):
+                        if relation in position:
+                            position[relation] = [
+                                voice_id(a.split("/")[0], k) + "/" + a.split("/")[1]
+                                for a in position[relation]
+                            ]
                     stance = position.get("stance")
                     if stance is not None and rng.random() < 0.5:
                         stance = max(-2, min(2, stance + rng.choice((-1, 1))))

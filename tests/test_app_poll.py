@@ -70,7 +70,7 @@ def test_leader_opens_a_poll_and_sees_a_participants_vote():
     assert participant.success[0].value.startswith("Your vote is in")
     assert not [b for b in participant.button if b.label.startswith("Run again")]  # no controls
 
-    _button(leader, "Refresh").click().run()
+    leader.run()
     assert _metric(leader, "Votes in round 1") == "1"
     assert _metric(leader, "Class mean (−2 to +2)") == "-1.00"
     sentences = [m.value for m in leader.markdown]
@@ -81,7 +81,7 @@ def test_a_second_vote_changes_the_first_and_counts_once():
     leader, code = _lead_poll()
     participant = _vote(code, 2, "First thought.")
     _vote(code, -2, "Second thought.", at=participant)
-    _button(leader, "Refresh").click().run()
+    leader.run()
     assert _metric(leader, "Votes in round 1") == "1"
     assert _metric(leader, "Class mean (−2 to +2)") == "-2.00"
 
@@ -107,7 +107,7 @@ def test_leader_link_gives_the_controls_and_a_wrong_key_does_not():
     with store.poll_store() as ws:
         key = ws.get_poll(code).leader_key
     other = _open(POLL, code=code, lead=key)
-    assert _button(other, "Refresh")
+    assert _button(other, "Run again (start round 2)")
     assert "lead" not in other.query_params  # the key leaves the address bar
     wrong = _open(POLL, code=code, lead="not-the-key")
     assert "does not match" in wrong.warning[0].value
@@ -123,20 +123,46 @@ def test_run_again_compares_before_and_after():
     one.run()  # the participant's page now shows round 2
     _vote(code, 1, at=one)
     _vote(code, -1, at=two.run())
-    _button(leader, "Refresh").click().run()
+    leader.run()
     assert _metric(leader, "Mean before").startswith("-1.50")
     assert _metric(leader, "Mean after").startswith("+0.00")
     assert _metric(leader, "Changed their stance") == "1 of 2"
 
 
-def test_a_vote_sent_from_a_closed_round_is_refused_not_moved():
+def test_a_vote_sent_from_a_closed_round_moves_the_participant_keeping_the_answer():
     leader, code = _lead_poll()
-    participant = _open(POLL, code=code)  # the form shows round 1
+    participant = _open(POLL, code=code)  # the page shows round 1
     _button(leader, "Run again (start round 2)").click().run()
-    _vote(code, 2, at=participant)
-    assert "round 1 takes no votes" in participant.error[0].value
-    with store.poll_store() as ws:
+    _vote(code, 2, "Changed my mind.", at=participant)
+    assert not participant.error  # not told that the round takes no votes
+    assert participant.info[0].value.startswith("The leader has started round 2")
+    assert participant.caption[0].value == f"Session {code} · round 2"
+    assert participant.select_slider[0].value == 2  # the answer is kept, not reset
+    assert participant.text_input[0].value == "Changed my mind."
+    with store.poll_store() as ws:  # counted nowhere until sent again
         assert ws.results(code, 1).total == 0 and ws.results(code, 2).total == 0
+    next(b for b in participant.button if b.label == "Send my vote").click().run()
+    assert participant.success[0].value.startswith("Your vote is in")
+    with store.poll_store() as ws:
+        assert ws.results(code, 2).counts[2] == 1 and ws.results(code, 1).total == 0
+
+
+def test_a_participant_keeps_their_last_value_into_the_next_round():
+    leader, code = _lead_poll()
+    participant = _vote(code, -1, "Round one.")
+    _button(leader, "Run again (start round 2)").click().run()
+    participant.run()  # the round watcher's rerun
+    assert participant.caption[0].value == f"Session {code} · round 2"
+    assert participant.select_slider[0].value == -1
+    assert _button(participant, "Send my vote")  # no vote in round 2 yet
+
+
+def test_leader_controls_are_not_offered_to_participants():
+    _, code = _lead_poll()
+    participant = _open(POLL, code=code)
+    labels = [b.label for b in participant.button]
+    assert not [label for label in labels if label.startswith("Run again")], labels
+    assert not any("lead=" in c.value for c in participant.code)
 
 
 def _right_and_wrong(at: AppTest, index: int):

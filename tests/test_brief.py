@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from perspectives.corpus import load_corpus
+from perspectives.exports.blocks import Item
+from perspectives.exports.layout import brief_layout
 from perspectives.teaching.brief import MAX_LINES, build_brief, custom_motion, on_side, side_pole
 from perspectives.teaching.evidence_cards import Card, strength
 
@@ -157,14 +159,65 @@ def test_answers_are_marked_explicit_or_by_stance(corpus, briefs):
             target = corpus.position_by_id(attack.argument.position_id)
             for answer in attack.answers:
                 answering = corpus.position_by_id(answer.argument.position_id)
-                linked = target.id in answering.answers or answering.id in target.answers
-                assert answer.link == ("explicit" if linked else "stance")
+                replies = target.id in answering.answers or answering.id in target.answers
+                disputes = target.id in answering.contests or answering.id in target.contests
+                expected = "explicit" if replies else "contests" if disputes else "stance"
+                assert answer.link == expected
                 assert answering.stance is not None
                 assert sign(answering.stance) != sign(target.stance)
                 if answer.link == "stance":
                     assert on_side(answering, brief.pole)
                 seen.add(answer.link)
-    assert seen == {"explicit", "stance"}
+    assert seen == {"contests", "stance"}  # no motion's topic has a reply in the texts
+
+
+def test_no_position_answers_every_attack(corpus):
+    """Issue 9: a brief never answers every attack with the same position (and so the same
+    quotes), on any topic and side, curated motion or not."""
+    checked = 0
+    for topic in corpus.topics:
+        for pole in ("low", "high"):
+            brief = build_brief(corpus, custom_motion(corpus, topic.id, pole), "proposition")
+            if len(brief.attacks) < 2:
+                continue
+            checked += 1
+            stance_answers = [
+                {a.argument.position_id for a in attack.answers if a.link == "stance"}
+                for attack in brief.attacks
+            ]
+            assert not set.intersection(*stance_answers), (topic.id, pole)
+            shown = [{a.card.quote for a in attack.answers} for attack in brief.attacks]
+            assert not set.intersection(*shown), (topic.id, pole)
+            printed = [b for b in brief_layout(brief).sections if b.key == "attacks"][0]
+            items = [b for b in printed.blocks if isinstance(b, Item) and b.quote]
+            assert len({i.quote.text for i in items}) > 1 or len(items) < len(brief.attacks)
+    assert checked >= 5
+
+
+def test_contested_positions_answer_each_other_in_the_brief(corpus):
+    brief = build_brief(corpus, custom_motion(corpus, "social-credit", "high"), "proposition")
+    attack = next(a for a in brief.attacks if a.argument.voice_id == "viola-rothschild")
+    assert [(a.argument.voice_id, a.link) for a in attack.answers] == [("bing-song", "contests")]
+    other = build_brief(corpus, custom_motion(corpus, "social-credit", "low"), "proposition")
+    attack = next(a for a in other.attacks if a.argument.voice_id == "bing-song")
+    assert {a.argument.voice_id for a in attack.answers} == {"viola-rothschild", "john-dobson"}
+    assert {a.link for a in attack.answers} == {"contests"}
+
+
+def test_thin_side_is_counted_and_flagged(corpus):
+    brief = build_brief(
+        corpus, custom_motion(corpus, "democracies-response", "high"), "proposition"
+    )
+    # Song (+1) and the officials (+2) against six critics
+    assert (brief.ours.voices, brief.ours.documents) == (2, 2)
+    assert brief.ours.quotes == 3 and brief.theirs.quotes > 6
+    assert brief.thin == ("ours",)
+    mirror = build_brief(
+        corpus, custom_motion(corpus, "democracies-response", "low"), "proposition"
+    )
+    assert mirror.thin == ("theirs",)
+    balanced = build_brief(corpus, corpus.motions[0], "proposition")
+    assert balanced.ours.quotes and balanced.theirs.quotes
 
 
 def test_figures_are_on_the_topic_with_their_attribution(corpus, briefs):

@@ -103,6 +103,46 @@ CASES = [
         "a position cannot answer itself",
     ),
     (
+        lambda c: {
+            "positions": _replace(
+                c.positions,
+                _at(c.positions, lambda p: p.id, "ann-writer/social-credit"),
+                answers=("cara-voice/social-credit",),
+            )
+        },
+        lambda f: position(f, ESSAY_POSITIONS, "ann-writer", "social-credit").update(
+            answers=["cara-voice/social-credit"]
+        ),
+        "answers 'cara-voice/social-credit' of document 'camera-report' (May 2020), but its "
+        "own document 'trust-essay' (March 2019) is earlier",
+    ),
+    (
+        lambda c: {
+            "positions": _replace(
+                c.positions,
+                _at(c.positions, lambda p: p.id, "ann-writer/social-credit"),
+                contests=("cara-voice/social",),
+            )
+        },
+        lambda f: position(f, ESSAY_POSITIONS, "ann-writer", "social-credit").update(
+            contests=["cara-voice/social"]
+        ),
+        "contests unknown position 'cara-voice/social'",
+    ),
+    (
+        lambda c: {
+            "positions": _replace(
+                c.positions,
+                _at(c.positions, lambda p: p.id, "ann-writer/social-credit"),
+                contests=("ann-writer/social-credit",),
+            )
+        },
+        lambda f: position(f, ESSAY_POSITIONS, "ann-writer", "social-credit").update(
+            contests=["ann-writer/social-credit"]
+        ),
+        "a position cannot contest itself",
+    ),
+    (
         lambda c: {"claims": _replace(c.claims, 0, voice="ann")},
         lambda f: f[CLAIMS][0].update(voice="ann"),
         "unknown voice 'ann'",

@@ -41,12 +41,15 @@ def class_chart(
     """Votes per stance (a `polls.distribution_frame`), -2 to +2 left to right. Give two
     charts the same `y_max` to set them side by side (before and after)."""
     base = alt.Chart(frame).encode(x=_axis(topic))
+    top = max(y_max or 0, int(frame["count"].max()), 1)
     bars = base.mark_bar(stroke="#767676", strokeWidth=0.5).encode(
         y=alt.Y(
             "count:Q",
             title="Votes",
-            axis=alt.Axis(tickMinStep=1),
-            scale=alt.Scale(domain=[0, max(y_max or 0, int(frame["count"].max()), 1)]),
+            # Whole votes only: a tick count no larger than the top (vl-convert ignores
+            # tickMinStep alone and drew 0.5).
+            axis=alt.Axis(tickMinStep=1, tickCount=min(top, 10), format="d"),
+            scale=alt.Scale(domain=[0, top]),
         ),
         color=alt.Color(
             "stance:O",

@@ -14,7 +14,15 @@ from typing import Any
 
 from perspectives.corpus import integrity
 from perspectives.corpus.document import Document
-from perspectives.corpus.entities import Claim, Event, Evidence, Position
+from perspectives.corpus.entities import (
+    Claim,
+    Event,
+    Evidence,
+    Position,
+    claim_kind,
+    figure_without_number,
+    holds_number,
+)
 from perspectives.corpus.entries import Entry
 from perspectives.corpus.quotes import TextIndex, closest_passage, locate, mentions_name
 from perspectives.corpus.yamlfile import line_of
@@ -273,13 +281,30 @@ class _Checker:
                     )
                 )
         for position_id, entry in first.items():
-            for number, answered in enumerate(entry.value.answers):
-                line = line_of(entry.raw, ("answers", number))
-                if answered == position_id:
-                    self.report(entry.file, position_id, line, integrity.answers_itself())
-                elif answered not in first and not self.is_broken("position", answered):
-                    self.report(entry.file, position_id, line, integrity.answers_unknown(answered))
+            self.links(entry, position_id, first)
         return built
+
+    def links(self, entry: Entry, position_id: str, first: Mapping[str, Entry]) -> None:
+        """A position's `answers` (known, not itself, not earlier than what it answers) and
+        `contests` (known, not itself)."""
+        for number, answered in enumerate(entry.value.answers):
+            line = line_of(entry.raw, ("answers", number))
+            if answered == position_id:
+                self.report(entry.file, position_id, line, integrity.answers_itself())
+            elif answered in first:
+                own = self.documents.get(entry.document or "")
+                theirs = self.documents.get(first[answered].document or "")
+                if own is not None and theirs is not None and own.date < theirs.date:
+                    message = integrity.answers_earlier(answered, own, theirs)
+                    self.report(entry.file, position_id, line, message)
+            elif not self.is_broken("position", answered):
+                self.report(entry.file, position_id, line, integrity.answers_unknown(answered))
+        for number, contested in enumerate(entry.value.contests):
+            line = line_of(entry.raw, ("contests", number))
+            if contested == position_id:
+                self.report(entry.file, position_id, line, integrity.contests_itself())
+            elif contested not in first and not self.is_broken("position", contested):
+                self.report(entry.file, position_id, line, integrity.contests_unknown(contested))
 
     def claim(self, entry: Entry, voices: Collection[str], topics: Collection[str]) -> Claim | None:
         claim = entry.value
@@ -287,9 +312,14 @@ class _Checker:
         ok &= self.references(entry, claim.id, "topics", claim.topics, topics)
         ok &= self.reference(entry, claim.id, "document", claim.document, self.documents)
         quote = self.evidence(entry, claim.id, claim.document, claim.quote, ("quote",))
+        if claim.kind == "figure" and not holds_number(claim.figure):
+            ok = False
+            line = line_of(entry.raw, ("kind",))
+            self.report(entry.file, claim.id, line, figure_without_number(claim.figure))
         if not ok or quote is None:
             return None
-        return Claim(**{**dict(claim), "quote": quote})
+        kind = claim_kind(claim.figure, claim.kind)
+        return Claim(**{**dict(claim), "quote": quote, "kind": kind})
 
     def event(self, entry: Entry, topics: Collection[str]) -> Event | None:
         event = entry.value

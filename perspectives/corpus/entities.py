@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import Field, computed_field, field_validator, model_validator
 
 from perspectives.corpus.fields import (
+    ClaimKind,
     Disagreement,
     EvidenceCount,
     Model,
@@ -115,7 +116,8 @@ class Position(Model):
     state: State
     summary: Text
     disagreement: Disagreement | None = None
-    answers: tuple[PositionId, ...] = ()
+    answers: tuple[PositionId, ...] = ()  # positions this one replies to, in the texts
+    contests: tuple[PositionId, ...] = ()  # positions disputing the same claim (symmetric)
     evidence: Annotated[tuple[Evidence, ...], EvidenceCount]
 
     @model_validator(mode="before")
@@ -153,18 +155,60 @@ class Position(Model):
         return self.stance
 
 
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|"
+    r"billions?|trillions?|half|third|quarter)\b",
+    re.IGNORECASE,
+)
+
+
+def holds_number(text: str) -> bool:
+    """Whether a text states a quantity: a digit, or a number written as a word."""
+    return bool(_NUMBER.search(text))
+
+
+def claim_kind(figure: str, given: str | None) -> str:
+    """A claim's kind as given; left out, "figure" when its text holds a number, else "claim"."""
+    return given or ("figure" if holds_number(figure) else "claim")
+
+
+CLAIM_LABELS = {"figure": "Figure", "claim": "Claim"}
+
+
 class Claim(Model):
-    """A fact or figure a document cites, and whom it attributes it to."""
+    """A fact or figure a document cites, and whom it attributes it to. Only a quantity is a
+    `figure`; any other fact is a `claim` (a date, an event, a law, a description)."""
 
     id: Slug
     document: Slug
     quote: Evidence
-    figure: Text
+    figure: Text  # the number or fact, short
     about: Text
     attributed_to: Text
     source_kind: SourceKind
     voice: Slug | None = None
     topics: tuple[Slug, ...] = ()
+    kind: ClaimKind = "claim"
+    caution: OptionalText = ""  # what a careful reader adds before citing it
+
+    @model_validator(mode="after")
+    def _quantity(self) -> Claim:
+        if self.kind == "figure" and not holds_number(self.figure):
+            raise ValueError(figure_without_number(self.figure))
+        return self
+
+    @property
+    def label(self) -> str:
+        """ "Figure" for a quantity, "Claim" for any other fact."""
+        return CLAIM_LABELS[self.kind]
+
+
+def figure_without_number(figure: str) -> str:
+    return (
+        f"kind 'figure' is for quantities, but {figure!r} holds no number: write the number, "
+        "or make it kind 'claim'"
+    )
 
 
 class Event(Model):

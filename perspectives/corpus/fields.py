@@ -50,6 +50,7 @@ OptionalText = Annotated[str, BeforeValidator(_none_to_empty)]
 State = Literal["asserts", "mixed", "mentions"]
 Disagreement = Literal["fact", "value", "prediction", "policy", "definition"]
 Relation = Literal["author", "excerpted", "quoted"]
+ClaimKind = Literal["figure", "claim"]  # a quantity, or any other fact the text asserts
 SourceKind = Literal["author", "person", "report", "organisation", "media", "official"]
 Certainty = Literal["high", "medium", "low"]
 Precision = Literal["day", "month", "year"]

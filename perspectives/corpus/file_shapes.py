@@ -17,6 +17,7 @@ from pydantic import BeforeValidator, model_validator
 
 from perspectives.corpus.entities import BlindSpot, Camp, Guide, Motion, Orientation, Topic, Voice
 from perspectives.corpus.fields import (
+    ClaimKind,
     Disagreement,
     EvidenceCount,
     Model,
@@ -55,6 +56,7 @@ class PositionInput(Model):
     summary: Text
     disagreement: Disagreement | None = None
     answers: tuple[PositionId, ...] = ()
+    contests: tuple[PositionId, ...] = ()
     evidence: Annotated[tuple[str, ...], EvidenceCount]
 
     @model_validator(mode="after")
@@ -73,6 +75,8 @@ class ClaimInput(Model):
     source_kind: SourceKind
     voice: Slug | None = None
     topics: tuple[Slug, ...] = ()
+    kind: ClaimKind | None = None  # left out: "figure" when `figure` holds a number
+    caution: OptionalText = ""
 
 
 class MentionInput(Model):

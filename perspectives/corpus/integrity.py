@@ -13,6 +13,7 @@ from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from perspectives.corpus.document import Document
     from perspectives.corpus.model import Corpus
 
 # Suggesting a close id compares the wrong id with every known one; past this many, only the
@@ -61,6 +62,23 @@ def answers_unknown(answered: str) -> str:
     return f"answers unknown position '{answered}'"
 
 
+def contests_itself() -> str:
+    return "a position cannot contest itself"
+
+
+def contests_unknown(contested: str) -> str:
+    return f"contests unknown position '{contested}'"
+
+
+def answers_earlier(answered: str, own: Document, theirs: Document) -> str:
+    """An answer whose document predates the document of what it answers."""
+    return (
+        f"answers '{answered}' of document '{theirs.id}' ({theirs.date_label}), but its own "
+        f"document '{own.id}' ({own.date_label}) is earlier: a text cannot reply to a later "
+        "one; to say that the two dispute the same claim, list it under `contests` instead"
+    )
+
+
 def unknown_document_file(document: str) -> str:
     return f"unknown document '{document}' (no documents/{document}.md)"
 
@@ -76,7 +94,8 @@ def dangling(corpus: Corpus) -> Iterator[str]:
     topics = {topic.id for topic in corpus.topics}
     camps = {camp.id for camp in corpus.camps}
     voices = {voice.id: voice for voice in corpus.voices}
-    positions = {position.id for position in corpus.positions}
+    positions = {position.id: position for position in corpus.positions}
+    by_id = {document.id: document for document in corpus.documents}
     for kind, items in (
         ("document", corpus.documents),
         ("topic", corpus.topics),
@@ -122,6 +141,17 @@ def dangling(corpus: Corpus) -> Iterator[str]:
                 yield f"{where}: {answers_itself()}"
             elif answered not in positions:
                 yield f"{where}: {answers_unknown(answered)}"
+            elif (
+                (own := by_id.get(position.document)) is not None
+                and (theirs := by_id.get(positions[answered].document)) is not None
+                and own.date < theirs.date
+            ):
+                yield f"{where}: {answers_earlier(answered, own, theirs)}"
+        for contested in position.contests:
+            if contested == position.id:
+                yield f"{where}: {contests_itself()}"
+            elif contested not in positions:
+                yield f"{where}: {contests_unknown(contested)}"
     for claim in corpus.claims:
         where = f"claim {claim.id}"
         if claim.voice is not None and claim.voice not in voices:

@@ -28,10 +28,11 @@ from perspectives.exports.blocks import (
     Section,
     Size,
 )
-from perspectives.teaching.brief import DebateBrief
+from perspectives.teaching.brief import DebateBrief, Weight
 from perspectives.teaching.evidence_cards import Argument, Card, Source
 from perspectives.teaching.guide import ReadingGuide
 from perspectives.teaching.handout import SeminarHandout, TopicSheet
+from perspectives.wording import counted
 
 NOTHING_INVENTED = (
     "Every sentence of this brief is a curated summary from the corpus or a fixed template "
@@ -42,13 +43,18 @@ COMMON_GROUND_NOTE = (
     "side, are balanced (0) or hold both readings (mixed), and the voices silent on the topic."
 )
 ANSWER_LINKS = {
-    "explicit": "Linked in the corpus",
+    "explicit": "Replies in the texts",
+    "contests": "Disputes the same claim",
     "stance": "Opposite stance, not linked",
 }
 NO_CASE = "No voice in the corpus stands on this side of the axis."
 NO_ATTACK = "No voice in the corpus stands on the other side of the axis."
 NO_ANSWER = "No position in the corpus answers this one."
-NO_FIGURES = "The corpus records no figures for this side of the topic."
+ANSWERED_ELSEWHERE = (
+    "No position is linked to this attack, and each of our side's positions already answers "
+    "another one: meet it from the case above, or concede it."
+)
+NO_FIGURES = "The corpus records no figures or claims for this side of the topic."
 NO_COMMON = "No voice holds a balanced, mixed or neutral position on this topic."
 ONE_SIDED = "Every voice placed here stands on the same side: these quotes differ in degree."
 NO_GUIDE = "No reading guide has been written for this document yet."
@@ -57,6 +63,12 @@ EACH_TOPIC = (
     "with their sources, questions for discussion and what the corpus leaves out."
 )
 LEAVES_OUT = "What these texts leave out"
+THIN_SIDE = {
+    "ours": "Thin side: our side rests on much less evidence than the other (one voice or one "
+    "quote, or half the quotes or fewer); expect to be pressed on it.",
+    "theirs": "Thin side: the other side rests on much less evidence than ours (one voice or "
+    "one quote, or half the quotes or fewer); its attacks below are few.",
+}
 
 
 def brief_title(brief: DebateBrief) -> str:
@@ -69,6 +81,29 @@ def side_line(brief: DebateBrief) -> str:
         f"Our side: the {brief.side}, defending “{brief.pole_label}” (the {end} end of the "
         f"axis: {brief.orientation_label}); the other side defends “{brief.other_pole_label}”."
     )
+
+
+def evidence_count(weight: Weight) -> str:
+    """ "2 voices, 1 document, 3 quotes" (singular where one)."""
+    return ", ".join(
+        counted(n, word)
+        for n, word in (
+            (weight.voices, "voice"),
+            (weight.documents, "document"),
+            (weight.quotes, "quote"),
+        )
+    )
+
+
+def balance(brief: DebateBrief) -> tuple[Block, ...]:
+    """How much evidence each side has; when one side is thin, a plain notice first."""
+    counts = labelled(
+        "Evidence in the corpus",
+        f"our side {evidence_count(brief.ours)}; the other side {evidence_count(brief.theirs)}.",
+        "small",
+    )
+    notices = [Paragraph((Run(THIN_SIDE[name], bold=True),)) for name in brief.thin]
+    return (*notices, counts)
 
 
 def answer_text(brief: DebateBrief, answer) -> str:
@@ -101,12 +136,12 @@ def argument(arg: Argument, cards: int = 3) -> Group:
     return Group((*blocks, *(quote(c) for c in arg.cards[:cards])))
 
 
-def voice_item(arg: Argument, text: str, lead: str = "", with_quote: bool = True) -> Item:
-    """ "Name (−1, asserts): text", with the position's first quote."""
+def voice_item(arg: Argument, text: str, lead: str = "", card: Card | None = None) -> Item:
+    """ "Name (−1, asserts): text", with `card` (by default the position's first quote)."""
     runs: Runs = (Run(lead, italic=True),) if lead else ()
     runs += (Run(arg.voice, bold=True), Run(f" ({stance.printed(arg.stance, arg.state)}): {text}"))
-    first = quote(arg.cards[0]) if with_quote and arg.cards else None
-    return Item(runs, quote=first)
+    shown = card or (arg.cards[0] if arg.cards else None)
+    return Item(runs, quote=quote(shown) if shown else None)
 
 
 def sources(items: tuple[Source, ...]) -> Section:
@@ -127,7 +162,11 @@ def brief_layout(brief: DebateBrief) -> Layout:
         labelled("Motion", brief.motion_text),
         labelled("Topic", brief.topic_question),
     )
-    side = (Paragraph((Run(side_line(brief), bold=True),)), Note(NOTHING_INVENTED))
+    side = (
+        Paragraph((Run(side_line(brief), bold=True),)),
+        *balance(brief),
+        Note(NOTHING_INVENTED),
+    )
     case: list[Block] = [Heading("1. The case for our side", 1)]
     if not brief.lines:
         case.append(Note(NO_CASE, empty=True))
@@ -143,11 +182,13 @@ def brief_layout(brief: DebateBrief) -> Layout:
         for answer in attack.answers:
             text = answer_text(brief, answer)
             lead = f"{ANSWER_LINKS[answer.link]}: "
-            attacks.append(voice_item(answer.argument, text, lead))
+            attacks.append(voice_item(answer.argument, text, lead, answer.card))
         if not attack.answers:
-            attacks.append(Note(NO_ANSWER))
-    figures: list[Block] = [Heading("3. Figures worth citing", 1)]
-    figures += [Figure(f.figure, f.about, f.caveat, quote(f.card)) for f in brief.figures]
+            attacks.append(Note(ANSWERED_ELSEWHERE if brief.lines else NO_ANSWER))
+    figures: list[Block] = [Heading("3. Figures and claims worth citing", 1)]
+    figures += [
+        Figure(f.figure, f.about, f.caveat, quote(f.card), f.caution) for f in brief.figures
+    ]
     if not brief.figures:
         figures.append(Note(NO_FIGURES, empty=True))
     questions: list[Block] = [Heading("4. Questions to put to the other side", 1)]

@@ -27,6 +27,7 @@ from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
 from perspectives.safe_text import REPLACEMENT, printable
+from perspectives.wording import quoted
 
 FONT_ENV = "PERSPECTIVES_PDF_FONT_DIR"
 FONT_FILES = {
@@ -108,6 +109,36 @@ def picture_size(png: bytes) -> tuple[int, int]:
     return width, height
 
 
+class _FastTTFFont(TTFFont):
+    """A TrueType font whose width function remembers its recent texts.
+
+    fpdf2's line breaker asks for the width of a fragment's whole text again for each character
+    it adds (quadratic in a paragraph's length, each width a Python loop over the characters):
+    most of an all-topics handout's PDF time. A text one character longer than one measured
+    just before costs one lookup here; the widths are the same integer sums fpdf2 makes (they
+    depend on the font file alone, which keys the cache)."""
+
+    __slots__ = ()
+    _units: dict[tuple[str, str], float] = {}
+
+    def get_text_width(self, text, font_size_pt, text_shaping_params):
+        if text_shaping_params or self.is_symbol:
+            return super().get_text_width(text, font_size_pt, text_shaping_params)
+        self.biggest_size_pt = max(self.biggest_size_pt, font_size_pt)
+        units, file = self._units, str(self.ttffile)
+        found: float | None = units.get((file, text))
+        if found is None:
+            before = units.get((file, text[:-1])) if len(text) > 1 else None
+            if before is not None:
+                found = before + self.cw[ord(text[-1])]
+            else:
+                found = float(sum(map(self.cw.__getitem__, map(ord, text))))
+            if len(units) > 20_000:
+                units.clear()
+            units[(file, text)] = found
+        return len(text), found * font_size_pt * 0.001
+
+
 class Printer(FPDF):
     """An A4 page with a running footer; `scale` shrinks type and images to fit a page."""
 
@@ -123,6 +154,9 @@ class Printer(FPDF):
         if files:
             for style, path in files.items():
                 self.add_font("dejavu", style, str(path))
+                added = self.fonts[f"dejavu{style}"]
+                if type(added) is TTFFont:
+                    added.__class__ = _FastTTFFont
             self.family_name, self.unicode = "dejavu", True
             key = tuple(str(path) for path in files.values())
             if key not in _GLYPHS:  # what all four styles can print, found once per process
@@ -197,7 +231,7 @@ class Printer(FPDF):
         self.font(10, "I")
         self.set_x(self.l_margin + indent)
         height = self.line_height(10) * 1.05
-        self.multi_cell(0, height, self.t(f"“{quote}”"), fill=True, padding=1.2, align="L")  # type: ignore[arg-type]
+        self.multi_cell(0, height, self.t(quoted(quote)), fill=True, padding=1.2, align="L")  # type: ignore[arg-type]
         self.runs([("g", f"— {speaker}. "), ("gI", citation)], size=8.5, indent=indent)
         self.ln(0.5 * self.scale)
 

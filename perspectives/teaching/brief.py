@@ -11,7 +11,7 @@ of `perspectives.cards` and `perspectives.questions` around one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from perspectives.corpus.entities import Motion, Position
@@ -19,6 +19,7 @@ from perspectives.corpus.model import Corpus
 from perspectives.teaching.evidence_cards import (
     KINDS,
     Argument,
+    Card,
     Figure,
     Source,
     argument,
@@ -28,6 +29,7 @@ from perspectives.teaching.evidence_cards import (
     strength,
 )
 from perspectives.teaching.questions import DiscussionQuestion, brief_questions
+from perspectives.views.compare import contested
 
 Side = Literal["proposition", "opposition"]
 SIDES: tuple[str, ...] = ("proposition", "opposition")
@@ -45,18 +47,49 @@ class Line:
 
 @dataclass(frozen=True)
 class Answer:
-    """A position that contests an attack. `link` says why it is listed: "explicit" when the
-    corpus links the two (`answers`, in either direction), "stance" when it only stands on the
-    opposite side of the axis."""
+    """A position that meets an attack. `link` says why it is listed: "explicit" when one text
+    replies to the other (`answers`, in either direction), "contests" when the corpus records
+    that the two dispute the same claim, "stance" when it only stands on the opposite side of
+    the axis."""
 
     argument: Argument
-    link: Literal["explicit", "stance"]
+    link: Literal["explicit", "contests", "stance"]
+    quote: int = 0  # which of the argument's cards the brief shows with this answer
+
+    @property
+    def card(self) -> Card | None:
+        cards = self.argument.cards
+        return cards[self.quote % len(cards)] if cards else None
 
 
 @dataclass(frozen=True)
 class Attack:
     argument: Argument
     answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True)
+class Weight:
+    """How much evidence one side of a topic's axis holds in the corpus."""
+
+    voices: int
+    documents: int
+    quotes: int
+
+    def thin_beside(self, other: Weight) -> bool:
+        """Whether this side rests on one voice or one quote, or on at most half the quotes of
+        the other side (a side with none is not thin: the brief says it is empty)."""
+        if not self.quotes or not other.quotes:
+            return False
+        return self.voices == 1 or self.quotes == 1 or 2 * self.quotes <= other.quotes
+
+
+def weight(positions: list[Position]) -> Weight:
+    return Weight(
+        voices=len({p.voice for p in positions}),
+        documents=len({p.document for p in positions}),
+        quotes=sum(len(p.evidence) for p in positions),
+    )
 
 
 @dataclass(frozen=True)
@@ -79,6 +112,20 @@ class DebateBrief:
     common_ground: tuple[Argument, ...]  # balanced, mixed or mentions positions
     silent: tuple[str, ...]  # names of the voices with no position on the topic
     sources: tuple[Source, ...]
+    ours: Weight  # the evidence of our side, and of the other
+    theirs: Weight
+
+    @property
+    def thin(self) -> tuple[str, ...]:
+        """The sides ("ours", "theirs") that rest on much less evidence than the other."""
+        return tuple(
+            name
+            for name, side, other in (
+                ("ours", self.ours, self.theirs),
+                ("theirs", self.theirs, self.ours),
+            )
+            if side.thin_beside(other)
+        )
 
     @property
     def arguments(self) -> tuple[Argument, ...]:
@@ -188,22 +235,69 @@ def _split(corpus: Corpus, kinds: list, ordered: list[Position]) -> tuple[Line, 
     )
 
 
-def answers_to(corpus: Corpus, attack: Position, pole: str) -> tuple[Answer, ...]:
-    """Positions that contest an attack: those the corpus links to it (either direction) and
-    that are not on the attack's side; else the side's own positions, same kind first."""
-    topic_positions = corpus.positions_for_topic(attack.topic)
-    linked = [
-        p
-        for p in corpus.positions
-        if (attack.id in p.answers or p.id in attack.answers)
-        and p.stance is not None
-        and not on_side(p, "low" if pole == "high" else "high")
-    ]
-    if linked:
-        return tuple(Answer(argument(corpus, p), "explicit") for p in sorted(linked, key=strength))
-    ours = [p for p in topic_positions if on_side(p, pole)]
-    ours.sort(key=lambda p: (p.disagreement != attack.disagreement, strength(p)))
-    return tuple(Answer(argument(corpus, p), "stance") for p in ours[:MAX_ANSWERS])
+def linked_answers(corpus: Corpus, attack: Position, pole: str) -> tuple[Answer, ...]:
+    """The positions the corpus links to an attack, not on the attack's side: replies
+    (`answers`, either direction) first, then those that dispute the same claim (`contests`)."""
+    other = "low" if pole == "high" else "high"
+    disputing = set(contested(corpus, attack.id))
+    found: dict[str, Answer] = {}
+    for link, linked in (
+        ("explicit", lambda p: attack.id in p.answers or p.id in attack.answers),
+        ("contests", lambda p: p.id in disputing),
+    ):
+        chosen = [p for p in corpus.positions if p.stance is not None and linked(p)]
+        for p in sorted(chosen, key=strength):
+            if not on_side(p, other) and p.id not in found:
+                found[p.id] = Answer(argument(corpus, p), link)  # type: ignore[arg-type]
+    return tuple(found.values())
+
+
+def all_answers(corpus: Corpus, attacks: list[Position], pole: str) -> list[tuple[Answer, ...]]:
+    """Each attack's answers: the linked ones where the corpus has them; else the side's own
+    positions by stance, same kind of disagreement first, shared out: each attack takes the
+    least used position first, a second or third answer only from positions not used yet, and
+    with two or more attacks no position answers all of them (an attack left without one
+    says so in the brief)."""
+    ours = [p for p in corpus.positions_for_topic(attacks[0].topic) if on_side(p, pole)]
+    answers = [linked_answers(corpus, attack, pole) for attack in attacks]
+    unlinked = [i for i, found in enumerate(answers) if not found]
+    cap = max(1, len(attacks) - 1)  # the most attacks one position may answer
+    used: dict[str, int] = {}  # attacks each position answers, linked ones included
+    for found in answers:
+        for answer in found:
+            used[answer.argument.position_id] = used.get(answer.argument.position_id, 0) + 1
+    for round_ in range(MAX_ANSWERS):
+        for i in unlinked:
+            taken = {a.argument.position_id for a in answers[i]}
+            free = [
+                p
+                for p in ours
+                if p.id not in taken
+                and used.get(p.id, 0) < cap
+                and not (round_ and used.get(p.id, 0))
+            ]
+            if not free:
+                continue
+            kind = attacks[i].disagreement
+            best = min(free, key=lambda p: (used.get(p.id, 0), p.disagreement != kind, strength(p)))
+            used[best.id] = used.get(best.id, 0) + 1
+            answers[i] += (Answer(argument(corpus, best), "stance"),)
+    return _rotated(answers)
+
+
+def _rotated(answers: list[tuple[Answer, ...]]) -> list[tuple[Answer, ...]]:
+    """The same answering position shows its next quote each time it answers another attack,
+    so that a position linked to several attacks does not meet them all with one quote."""
+    uses: dict[str, int] = {}
+    rotated = []
+    for found in answers:
+        turned = []
+        for answer in found:
+            n = uses.get(answer.argument.position_id, 0)
+            uses[answer.argument.position_id] = n + 1
+            turned.append(replace(answer, quote=n))
+        rotated.append(tuple(turned))
+    return rotated
 
 
 def worth_citing(corpus: Corpus, topic_id: str, side: list[Position], other: list[Position]):
@@ -224,7 +318,8 @@ def build_brief(corpus: Corpus, motion: Motion, side: str) -> DebateBrief:
     positions = list(corpus.positions_for_topic(topic.id))
     ours = [p for p in positions if on_side(p, pole)]
     theirs = sorted((p for p in positions if on_side(p, other_pole)), key=strength)
-    attacks = tuple(Attack(argument(corpus, p), answers_to(corpus, p, pole)) for p in theirs)
+    answers = all_answers(corpus, theirs, pole) if theirs else []
+    attacks = tuple(Attack(argument(corpus, p), a) for p, a in zip(theirs, answers, strict=True))
     common = [p for p in positions if p.stance in (None, 0) or p.state == "mixed"]
     lines = group_lines(corpus, ours)
     figures = worth_citing(corpus, topic.id, ours, theirs)
@@ -251,4 +346,6 @@ def build_brief(corpus: Corpus, motion: Motion, side: str) -> DebateBrief:
         common_ground=tuple(argument(corpus, p) for p in sorted(common, key=strength)),
         silent=tuple(v.name for v in corpus.silent_voices(topic.id)),
         sources=sources_of(corpus, cited),
+        ours=weight(ours),
+        theirs=weight(theirs),
     )

@@ -12,9 +12,10 @@ from datetime import datetime
 
 import pandas as pd
 
+from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
 from perspectives.safe_text import printable
-from perspectives.stance import STANCES
+from perspectives.stance import STANCES, scale_labels
 
 SENTENCE_MAX = 280
 NAME_MAX = 60
@@ -41,7 +42,8 @@ class RoundClosed(StoreError):
 
 
 class PollClosed(StoreError):
-    """The poll has had no activity for longer than the store keeps a poll open."""
+    """The poll takes no votes: the leader closed it (until it is run again), or it has had no
+    activity for longer than the store keeps a poll open."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,12 @@ class Poll:
     round: int
     created_at: datetime
     require_names: bool | None = False  # participants give a name the leader sees
+    closed_at: datetime | None = None  # closed by the leader: no votes until run again
+
+    @property
+    def closed(self) -> bool:
+        """Closed by the leader (a poll idle too long is closed too: `PollStore.is_open`)."""
+        return self.closed_at is not None
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,15 @@ class Vote:
 class Sentence:
     stance: int
     text: str
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One participant's vote in one round, without the participant (for exports)."""
+
+    round: int
+    stance: int
+    sentence: str | None
 
 
 @dataclass(frozen=True)
@@ -168,6 +185,18 @@ def distribution_frame(results: Results, label: str | None = None) -> pd.DataFra
             "share": [results.counts[s] / total if total else 0.0 for s in STANCES],
         }
     )
+
+
+BALLOT_COLUMNS = ["round", "stance", "stance_label", "sentence"]
+
+
+def ballots_frame(ballots: list[Ballot] | tuple[Ballot, ...], topic: Topic) -> pd.DataFrame:
+    """One row per vote, round by round in the order they came in: the round, the stance
+    (-2..2), the stance in words with the topic's pole, and the sentence ("" when none)."""
+    labels = scale_labels(topic)
+    rows = [[b.round, b.stance, labels[b.stance], b.sentence or ""] for b in ballots]
+    frame = pd.DataFrame(rows, columns=BALLOT_COLUMNS)
+    return frame.astype({"round": "int64", "stance": "int64"})
 
 
 def authors_frame(corpus: Corpus, topic_id: str) -> pd.DataFrame:

@@ -181,6 +181,8 @@ class Figure:
     attributed_to: str
     source_kind: str
     card: Card
+    kind: str = "figure"  # "figure" (a quantity) or "claim" (any other fact)
+    caution: str = ""  # what a careful reader adds before citing it
 
     @property
     def caveat(self) -> str:
@@ -198,6 +200,8 @@ def figure(corpus: Corpus, claim: Claim) -> Figure:
         attributed_to=claim.attributed_to,
         source_kind=claim.source_kind,
         card=card(corpus, claim.quote, claim.voice, None),
+        kind=claim.kind,
+        caution=claim.caution,
     )
 
 

@@ -9,7 +9,7 @@ from perspectives import stance
 from perspectives.corpus.entities import Position, Topic
 from perspectives.corpus.model import Corpus
 from perspectives.teaching.evidence_cards import KIND_PHRASES
-from perspectives.wording import counted
+from perspectives.wording import counted, quoted
 
 # Put to the other side of a debate, about one of its positions. {voice}: that voice's name,
 # {theirs} / {ours}: the topic's labels of the other side's pole and of ours.
@@ -107,12 +107,12 @@ def brief_questions(
 def lean(topic: Topic, position: Position) -> str:
     if not position.stance:
         return BALANCED
-    return f"“{topic.poles.low if position.score < 0 else topic.poles.high}”"
+    return quoted(topic.poles.low if position.score < 0 else topic.poles.high)
 
 
 def disagreeing_pairs(corpus: Corpus, topic: Topic) -> list[tuple[Position, Position, str | None]]:
     """Pairs of placed positions that differ, lower stance first, with the kind they turn on:
-    pairs the corpus links by `answers` first, then the farthest apart."""
+    pairs the corpus links by `answers` or `contests` first, then the farthest apart."""
     placed = [p for p in corpus.positions_for_topic(topic.id) if p.stance is not None]
     by_id = {p.id: p for p in placed}
     pairs: dict[frozenset, tuple[Position, Position, str | None]] = {}
@@ -123,7 +123,7 @@ def disagreeing_pairs(corpus: Corpus, topic: Topic) -> list[tuple[Position, Posi
             pairs[frozenset((p.id, q.id))] = (low, high, kind)
 
     for p in placed:
-        for target in p.answers:
+        for target in (*p.answers, *p.contests):
             if target in by_id:
                 add(p, by_id[target], p.disagreement or by_id[target].disagreement)
     ranked = sorted(

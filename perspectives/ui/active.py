@@ -42,6 +42,7 @@ from perspectives.corpus.model import Corpus
 from perspectives.corpus.salvage import LoadResult, load_valid
 from perspectives.markup import st_escape
 from perspectives.store.workspaces import Workspace, workspace_store
+from perspectives.ui import present
 
 PARAM = "ws"
 _KEY = "_active_ws"  # session_state: the active workspace's name
@@ -118,11 +119,14 @@ def active_head() -> int | None:
 
 
 def link_params(**params: str | int | None) -> dict[str, str]:
-    """`st.page_link` query parameters (empty values dropped) with the active workspace."""
+    """`st.page_link` query parameters (empty values dropped) with the active workspace (and
+    projector mode, `present`, kept as the page links keep it)."""
     clean = {key: str(value) for key, value in params.items() if value not in (None, "")}
     name = current_name()
     if name:
         clean[PARAM] = name
+    if present.is_on():
+        clean[present.PARAM] = "1"
     return clean
 
 

@@ -28,6 +28,8 @@ from perspectives.exports.blocks import (
     Runs,
 )
 from perspectives.markup import st_escape
+from perspectives.ui import present
+from perspectives.wording import quoted
 
 HeadingStyle = Literal["skip", "subheader", "divided", "bold"]
 Headings = dict[int, HeadingStyle]
@@ -51,7 +53,7 @@ def inline(runs: Runs) -> str:
 
 
 def card(quote: Quote) -> None:
-    st.markdown(f"> “{st_escape(quote.text)}”")
+    st.markdown(f"> {quoted(st_escape(quote.text))}")
     st.caption(
         st_escape(f"— {quote.speaker}. {quote.title}, {quote.where}, ") + f"¶ {quote.paragraph}"
     )
@@ -120,7 +122,7 @@ def _image(block: Image, corpus: Corpus | None) -> None:
         if block.fallback:  # somebody is placed: there is something to draw
             from perspectives.charts import spectrum
 
-            st.altair_chart(spectrum.spectrum_strip(corpus, block.topic_id), width="stretch")
+            present.altair_chart(spectrum.spectrum_strip(corpus, block.topic_id), width="stretch")
     elif block.png:
         st.image(block.png)
     else:

@@ -55,7 +55,7 @@ GUIDE_HEADINGS: Headings = {0: "skip", 1: "bold", 2: "bold", 3: "bold"}
 BRIEF_TABS = {
     "case": "Our case",
     "attacks": "Attacks and answers",
-    "figures": "Figures",
+    "figures": "Figures and claims",
     "questions": "Questions",
     "common": "Common ground",
     "sources": "Sources",

@@ -56,11 +56,13 @@ def quotes(corpus: Corpus, position: Position) -> None:
 
 
 def exchange_links(corpus: Corpus, position: Position) -> None:
-    """Links to the positions this one answers and to those that answer it (as a pair view)."""
+    """Links to the positions this one answers, those that answer it, and those that dispute
+    the same claim (`contests`, shown on both sides), each as a pair view."""
     answering = compare.positions_answering(corpus, position.id)
     for label, others in (
         ("Answers", [corpus.position_by_id(i) for i in position.answers]),
         ("Answered by", answering),
+        ("Disputed by", compare.positions_contesting(corpus, position.id)),
     ):
         if not others:
             continue

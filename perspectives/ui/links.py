@@ -13,11 +13,13 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from perspectives.ui import present
 from perspectives.ui.active import PARAM, current_name
 
 PAGES = "perspectives/ui/pages"  # relative to app.py, as st.page_link wants
 COMPARE, MATRIX, VOICES = f"{PAGES}/compare.py", f"{PAGES}/matrix.py", f"{PAGES}/voices.py"
 DOCUMENTS, SEARCH, SEMINAR = f"{PAGES}/documents.py", f"{PAGES}/search.py", f"{PAGES}/seminar.py"
+CORPUS = f"{PAGES}/corpus.py"
 
 
 def param(name: str, default: str | None = None) -> str | None:
@@ -33,8 +35,8 @@ def param_list(name: str) -> list[str]:
 
 def set_params(**params: str | list[str] | None) -> None:
     """Make the query string say exactly what the view shows (empty values are dropped), with
-    the active workspace (`ws`) kept."""
-    params = {**params, PARAM: current_name()}
+    the active workspace (`ws`) and projector mode (`present`) kept."""
+    params = {**params, PARAM: current_name(), present.PARAM: present.current()}
     clean = {}
     for key, value in params.items():
         if isinstance(value, list | tuple):
@@ -49,19 +51,29 @@ def view_url(url_path: str, **params: str | list[str] | None) -> str:
     """The absolute link to a view (relative when the app's own url is unknown, as in tests).
 
     `url_path` is the page's path ("" for the default page at "/"). The active workspace
-    (`ws`) is kept.
+    (`ws`) and projector mode (`present`) are kept.
     """
+    return url_at(None, url_path, **{present.PARAM: present.current(), **params})
+
+
+def url_at(base: str | None, url_path: str, **params: str | list[str] | None) -> str:
+    """`view_url` with `base` (an origin and any path prefix, such as the poll's public
+    address) in place of the page's own origin and `server.baseUrlPath`. Only the active
+    workspace is added: a participant's link never opens in projector mode."""
     params = {**params, PARAM: current_name()}
     clean = {
         k: ",".join(v) if isinstance(v, list | tuple) else str(v)
         for k, v in params.items()
         if v not in (None, "", [], ())
     }
+    query_text = "?" + urlencode(clean) if clean else ""
+    if base is not None:
+        return f"{base.rstrip('/')}/{url_path}" + query_text
     parts = urlsplit(st.context.url or "")
     origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     prefix = (st.get_option("server.baseUrlPath") or "").strip("/")
     path = "/".join(p for p in (prefix, url_path) if p)
-    return f"{origin}/{path}" + ("?" + urlencode(clean) if clean else "")
+    return f"{origin}/{path}" + query_text
 
 
 def copy_link(url_path: str, **params: str | list[str] | None) -> None:
@@ -73,8 +85,8 @@ def copy_link(url_path: str, **params: str | list[str] | None) -> None:
 
 def query(**params: str | int | list[str] | None) -> dict[str, str]:
     """A link's query parameters: lists joined by commas, empty values dropped, the active
-    workspace (`ws`) kept."""
-    params = {**params, PARAM: current_name()}
+    workspace (`ws`) and projector mode (`present`) kept."""
+    params = {**params, PARAM: current_name(), present.PARAM: present.current()}
     clean = {}
     for key, value in params.items():
         if isinstance(value, list | tuple):

@@ -33,6 +33,7 @@ PAGE_SPECS = {
     "Your reading list": [
         ("workspace.py", "Workspace", "workspace", ":material/folder_open:"),
         ("edit.py", "Edit", "edit", ":material/edit_note:"),
+        ("passages.py", "Find passages", "passages", ":material/manage_search:"),
     ],
     "About": [
         ("corpus.py", "Corpus", "corpus", ":material/library_books:"),

@@ -16,21 +16,31 @@ import re
 import uuid
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives import stance
 from perspectives.charts import poll as poll_charts
 from perspectives.charts import spectrum
 from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
-from perspectives.exports.qr import qr_png
 from perspectives.markup import st_escape
-from perspectives.store.polls import IDLE_HOURS, Poll, PollStore, StoreError, poll_store
+from perspectives.store.polls import (
+    IDLE_HOURS,
+    Poll,
+    PollClosed,
+    PollStore,
+    RoundClosed,
+    StoreError,
+    poll_store,
+)
 from perspectives.teaching import class_poll as polls
-from perspectives.ui import links
+from perspectives.ui import links, navigation
 from perspectives.wording import counted
 
 LEADER_KEYS = "poll_leader_keys"
-PENDING = "poll_pending_vote"
+PENDING, MOVED = "poll_pending_vote", "poll_moved_from_round"
+ROUND_CHECK_SECONDS = 5  # a participant's page looks for a new round
+LIVE_SECONDS = 3  # the leader's results redraw themselves
 TOKENS, COOKIE, COOKIE_SECONDS = "poll_participants", "perspectives_participant_", 4 * 3600
 TOKEN_FORM = re.compile(r"[0-9a-f]{32}")
 MAX_POLLS_PER_SESSION = 10  # a leader opens a few per class; a flood opens thousands
@@ -54,8 +64,27 @@ def participant_token(code: str) -> str:
 
 
 def new_participant(code: str) -> None:
-    """Button callback: the next person on this device votes as a new participant."""
+    """Button callback: the next person on this device votes as a new participant, from a
+    slider in the middle and no sentence."""
     st.session_state.setdefault(TOKENS, {})[code] = uuid.uuid4().hex
+    for part in ("stance", "sentence"):
+        st.session_state.pop(f"poll-{code}-{part}", None)
+
+
+@st.fragment(run_every=ROUND_CHECK_SECONDS)
+def watch_round(code: str, shown_round: int, shown_open: bool) -> None:
+    """Every few seconds, on a participant's page: when the leader has started a new round,
+    or closed the poll, rerun the page so that it shows so (the answer on the slider stays)."""
+    try:
+        with poll_store() as ws:
+            poll = ws.find_poll(code)
+    except SQLAlchemyError:
+        return  # the page says so on its next full run
+    if poll is None or (poll.round, not poll.closed) == (shown_round, shown_open):
+        return
+    if poll.round != shown_round:
+        st.session_state[MOVED] = shown_round
+    st.rerun()
 
 
 def keep_token(code: str, token: str) -> None:
@@ -124,7 +153,7 @@ def start(ws: PollStore, corpus: Corpus) -> None:
 
 
 def _queue_vote(code: str, round_number: int, key: str) -> None:
-    """Form callback: keep the vote with the round it was cast in (the form as it was shown)."""
+    """Button callback: keep the vote with the round it was cast in (the round as shown)."""
     st.session_state[PENDING] = (
         code,
         round_number,
@@ -135,57 +164,80 @@ def _queue_vote(code: str, round_number: int, key: str) -> None:
 
 
 def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
-    """The participant's view: place yourself on the axis, add a sentence if you like."""
+    """The participant's view: place yourself on the axis, add a sentence if you like.
+
+    Not a form: the slider and the sentence are keyed by poll, not by round, so they keep what
+    the participant chose across reruns and a new round. A vote sent from a round that has
+    closed, or a page that `watch_round` finds behind, moves the participant to the current
+    round with a message and their answer still in place."""
     token = participant_token(poll.code)
     pending = st.session_state.pop(PENDING, None)
+    moved_from = st.session_state.pop(MOVED, None)
     if pending is not None:
         code, round_number, value, sentence, name = pending
         try:
             ws.cast_vote(code, token, value, sentence, round=round_number, name=name)
             st.success("Your vote is in. You can change it until the leader starts a new round.")
+        except RoundClosed:
+            moved_from = round_number
+        except PollClosed:
+            st.warning("Your vote arrived after the poll closed: it was not counted.")
         except StoreError as error:
             st.error(st_escape(str(error)))
-    if not ws.is_open(poll.code):
+    if not poll.closed and not ws.is_open(poll.code):  # idle too long
         st.info(CLOSED_NOTE)
         return
+    if moved_from is not None and moved_from != poll.round:
+        st.info(
+            f"The leader has started round {poll.round}: you are in it now. Your answer is "
+            f"kept below; send it to vote in round {poll.round}.",
+            icon=":material/fast_forward:",
+        )
+    if poll.closed:
+        # The widgets stay, disabled, so the answer is still there if the poll runs again.
+        st.info("The leader has closed the poll: it takes no more votes.", icon=":material/lock:")
     mine = ws.results(poll.code).stances.get(token)
     labels = stance.scale_labels(topic)
-    key = f"poll-{poll.code}-{poll.round}"
-    with st.form(key):
-        if poll.require_names:
-            st.text_input(
-                "Your name (the leader sees it; the class does not)",
-                max_chars=polls.NAME_MAX,
-                key=f"{key}-name",
-            )
-        st.select_slider(
-            "Where do you stand?",
-            options=list(stance.STANCES),
-            value=mine if mine is not None else 0,
-            format_func=stance.scale_steps().__getitem__,
-            key=f"{key}-stance",
-        )
-        low, high = st.columns(2)
-        low.caption(f"◀ {stance.end_sign('low')}: {st_escape(topic.poles.low)}")
-        with high:
-            st.caption(
-                f"{stance.end_sign('high')}: {st_escape(topic.poles.high)} ▶",
-                text_alignment="right",
-            )
+    key = f"poll-{poll.code}"
+    if poll.require_names:
         st.text_input(
-            "One sentence on why (optional)",
-            max_chars=polls.SENTENCE_MAX,
-            key=f"{key}-sentence",
-            placeholder="Shown to the class without your name.",
+            "Your name (the leader sees it; the class does not)",
+            max_chars=polls.NAME_MAX,
+            key=f"{key}-name",
+            disabled=poll.closed,
         )
-        st.form_submit_button(
-            "Send my vote" if mine is None else "Change my vote",
-            type="primary",
-            on_click=_queue_vote,
-            args=(poll.code, poll.round, key),
+    st.select_slider(
+        "Where do you stand?",
+        options=list(stance.STANCES),
+        value=mine if mine is not None else 0,
+        format_func=stance.scale_steps().__getitem__,
+        key=f"{key}-stance",
+        disabled=poll.closed,
+    )
+    low, high = st.columns(2)
+    low.caption(f"◀ {stance.end_sign('low')}: {st_escape(topic.poles.low)}")
+    with high:
+        st.caption(
+            f"{stance.end_sign('high')}: {st_escape(topic.poles.high)} ▶",
+            text_alignment="right",
         )
+    st.text_input(
+        "One sentence on why (optional)",
+        max_chars=polls.SENTENCE_MAX,
+        key=f"{key}-sentence",
+        placeholder="Shown to the class without your name.",
+        disabled=poll.closed,
+    )
+    st.button(
+        "Send my vote" if mine is None else "Change my vote",
+        type="primary",
+        on_click=_queue_vote,
+        args=(poll.code, poll.round, key),
+        disabled=poll.closed,
+    )
     if mine is not None:
         st.caption(f"Your vote in round {poll.round}: {st_escape(labels[mine])}.")
+    if mine is not None and not poll.closed:
         st.button(
             "Someone else votes on this device",
             icon=":material/person_add:",
@@ -196,17 +248,59 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
     keep_token(poll.code, token)
 
 
-def share(poll: Poll) -> None:
-    """The session code, the participants' link and its QR code, big enough to project."""
-    url = links.view_url("poll", code=poll.code)
-    code_col, qr_col = st.columns([3, 1])
-    with code_col:
-        st.metric("Session code", poll.code)
-        st.caption("Participants open this link, scan the code, or type the session code at /poll:")
-        st.code(url, language=None, wrap_lines=True)
-        with st.expander("Leader link (keep it private: it opens these controls)"):
-            st.code(links.view_url("poll", code=poll.code, lead=poll.leader_key), language=None)
-    qr_col.image(qr_png(url), caption="Scan to vote", width=200, alt=f"QR code of {url}")
+def leader_controls(ws: PollStore, poll: Poll) -> None:
+    """Run the poll again (a new round, reopening a closed poll), or close it. Only the page
+    of a leader calls this: participants never see these buttons."""
+    again, close = st.columns(2)
+    if again.button(
+        f"Run again (start round {poll.round + 1})",
+        icon=":material/replay:",
+        width="stretch",
+        help="Open a new round; the current one closes and is kept for the comparison.",
+    ):
+        try:
+            ws.start_round(poll.code)
+            st.rerun()
+        except StoreError as error:  # a poll idle too long is not run again
+            st.error(st_escape(str(error)))
+    if not poll.closed:
+        if close.button(
+            "Close the poll",
+            icon=":material/lock:",
+            width="stretch",
+            help="Take no more votes; the results stay. “Run again” reopens it.",
+        ):
+            ws.close_poll(poll.code)
+            st.rerun()
+    else:
+        close.info(
+            f"Closed: round {poll.round} takes no more votes. “Run again” reopens the poll.",
+            icon=":material/lock:",
+        )
+
+
+@st.fragment(run_every=LIVE_SECONDS)
+def live_results(corpus: Corpus, code: str, shown_round: int, shown_open: bool) -> None:
+    """The leader's results, redrawn every few seconds on their own (a fragment: the rest of
+    the page, its controls and the QR code, does not rerun)."""
+    try:
+        with poll_store() as ws:
+            poll = ws.get_poll(code)
+            if (poll.round, not poll.closed) != (shown_round, shown_open):
+                st.rerun()  # a change from the leader link elsewhere: redraw the controls
+            topic = corpus.topic(poll.topic_id)
+            if not poll.closed:
+                st.caption(
+                    f"Live: the results update by themselves every {LIVE_SECONDS} seconds.",
+                    help="Votes appear as they arrive; nobody needs to reload the page.",
+                )
+            results(ws, corpus, poll, topic)
+            if poll.round >= 2:
+                before_after(ws, poll, topic)
+    except SQLAlchemyError:  # connection details stay in the server's log
+        navigation.store_unavailable()
+    except StoreError as error:
+        st.error(st_escape(str(error)))
 
 
 def results(ws: PollStore, corpus: Corpus, poll: Poll, topic: Topic) -> None:
@@ -234,13 +328,13 @@ def who_voted(ws: PollStore, poll: Poll, topic: Topic) -> None:
     """For the leader: each participant of the round (by name when the poll asks for names),
     with a button that removes their votes (a stuffed ballot, a sentence unfit for the
     screen)."""
-    if not ws.is_open(poll.code):
+    if not poll.closed and not ws.is_open(poll.code):
         st.info(f"This poll closed after {IDLE_HOURS} hours without a vote; open a new one.")
     voted = ws.participants(poll.code)
     labels = stance.scale_labels(topic)
-    with st.expander(f"Who voted in round {poll.round} ({len(voted)})"):
-        if not voted:
-            st.caption("Nobody yet.")
+    # The label stays the same as votes come and go, so the expander stays open.
+    with st.expander(f"Who voted in round {poll.round}"):
+        st.caption(counted(len(voted), "participant") if voted else "Nobody yet.")
         for person in voted:
             who = person.name or f"Participant {person.number}"
             line, button = st.columns([5, 1], vertical_alignment="center")

@@ -11,6 +11,7 @@ from perspectives.corpus.entities import Guide
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
 from perspectives.ui import links
+from perspectives.views import compare
 from perspectives.views.reader import Mark, ParagraphView, Segment
 
 HIGHLIGHT = "orange"
@@ -95,17 +96,24 @@ def mark_note(corpus: Corpus, mark: Mark) -> str:
     position = corpus.position_by_id(mark.position_id)
     voice, topic = corpus.voice(mark.voice_id), corpus.topic(mark.topic_id)
     where = stance.describe(topic, position.stance, position.state)
+    disputed = compare.disputed_by(corpus, position.id)
     return (
         f":{HIGHLIGHT}-badge[{mark.number}] supports **{st_escape(voice.name)}** on "
         f"**{st_escape(topic.label)}** ({st_escape(where)})"
+        + (f"; {st_escape(disputed)}" if disputed else "")
     )
 
 
 def claim_note(corpus: Corpus, claim_id: str) -> str:
+    """ "Figure: ..." for a quantity, "Claim: ..." for any other fact, with whom the text
+    attributes it to and, where the corpus has one, the caution a careful reader adds."""
     claim = corpus.claim(claim_id)
+    icon = ":material/bar_chart:" if claim.kind == "figure" else ":material/fact_check:"
+    caution = f" :orange[Caution:] {st_escape(claim.caution)}" if claim.caution else ""
     return (
-        f":material/bar_chart: Figure: **{st_escape(claim.figure)}**, {st_escape(claim.about)}. "
+        f"{icon} {claim.label}: **{st_escape(claim.figure)}**, {st_escape(claim.about)}. "
         f"Attributed to {st_escape(claim.attributed_to)} ({st_escape(claim.source_kind)})."
+        + caution
     )
 
 

@@ -54,5 +54,33 @@ def head_to_head(corpus: Corpus, voice_ids: list[str]) -> list[tuple[str, list[P
 
 
 def positions_answering(corpus: Corpus, position_id: str) -> list[Position]:
-    """Positions that list `position_id` among those they contest."""
+    """Positions that list `position_id` among those they reply to (`answers`)."""
     return [p for p in corpus.positions if position_id in p.answers]
+
+
+def contested(corpus: Corpus, position_id: str) -> list[str]:
+    """The ids of the positions that dispute the same claim as `position_id`: `contests` is
+    symmetric, so it holds whichever of the two declares the link; corpus order, each once."""
+    own = corpus.position_by_id(position_id).contests
+    return [
+        p.id
+        for p in corpus.positions
+        if p.id != position_id and (p.id in own or position_id in p.contests)
+    ]
+
+
+def positions_contesting(corpus: Corpus, position_id: str) -> list[Position]:
+    """The positions `contested` names, as positions ("Disputed by ...")."""
+    return [corpus.position_by_id(i) for i in contested(corpus, position_id)]
+
+
+def disputed_by(corpus: Corpus, position_id: str) -> str:
+    """ "Disputed by Name, Name (on Other topic)" (the topic named when it is not this
+    position's own), or "" when no position contests this one."""
+    topic = corpus.position_by_id(position_id).topic
+    names = [
+        corpus.voice(p.voice).name
+        + ("" if p.topic == topic else f" (on {corpus.topic(p.topic).label})")
+        for p in positions_contesting(corpus, position_id)
+    ]
+    return "Disputed by " + ", ".join(names) if names else ""

@@ -8,13 +8,15 @@
   each group keeping the BM25 order. A voice's documents also hold other people's words, so
   the filter ranks rather than hides: a compilation's framing around a voice is still found.
 
-Filters combine (all must hold). The index ranks every match on ids and scores alone, the
-filters apply to that list, and only the first `limit` get snippets (`SearchIndex.search`), so a
-filter never hides a hit that a smaller limit would have dropped.
+Filters combine (all must hold). The index applies them in SQL, before its LIMIT, and FTS5
+ranks the kept rows in one pass, making snippets for the rows shown alone
+(`SearchIndex.search`), so a filter never hides a hit that a smaller limit would have dropped.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -64,10 +66,35 @@ class FilteredHit:
     voice_evidence: bool  # the paragraph holds evidence of the chosen voice
 
 
+# Evidence paragraphs by (corpus fingerprint, voice, topic): a filtered search scanned every
+# position and claim of the corpus on each query (most of its time on a small corpus).
+_EVIDENCE: OrderedDict[tuple[str, str | None, str | None], frozenset[ParagraphKey]] = OrderedDict()
+_EVIDENCE_LOCK = threading.Lock()
+MAX_EVIDENCE_SETS = 64
+
+
 def evidence_paragraphs(
     corpus: Corpus, *, voice: str | None = None, topic: str | None = None
 ) -> frozenset[ParagraphKey]:
-    """Paragraphs holding evidence (position quotes, claim quotes) of a voice and/or a topic."""
+    """Paragraphs holding evidence (position quotes, claim quotes) of a voice and/or a topic
+    (kept for the corpus' last few filters)."""
+    key = (corpus.fingerprint, voice, topic)
+    with _EVIDENCE_LOCK:
+        found = _EVIDENCE.get(key)
+        if found is not None:
+            _EVIDENCE.move_to_end(key)
+            return found
+    found = _evidence_paragraphs(corpus, voice, topic)
+    with _EVIDENCE_LOCK:
+        _EVIDENCE[key] = found
+        while len(_EVIDENCE) > MAX_EVIDENCE_SETS:
+            _EVIDENCE.popitem(last=False)
+    return found
+
+
+def _evidence_paragraphs(
+    corpus: Corpus, voice: str | None, topic: str | None
+) -> frozenset[ParagraphKey]:
     quotes = [
         e
         for p in corpus.positions
@@ -85,6 +112,20 @@ def evidence_paragraphs(
         for paragraph in paragraphs_touched(document, quote.start, quote.end):
             found.add((document.id, paragraph.number))
     return frozenset(found)
+
+
+def claims_in(corpus: Corpus, document_id: str, paragraph: int) -> list[str]:
+    """The ids of the claims whose quote touches a paragraph, so that a search hit shows each
+    figure or claim it holds with its caution, as the reader does."""
+    document = corpus.document(document_id)
+    return [
+        claim.id
+        for claim in corpus.claims_for_document(document_id)
+        if any(
+            p.number == paragraph
+            for p in paragraphs_touched(document, claim.quote.start, claim.quote.end)
+        )
+    ]
 
 
 def allowed_documents(corpus: Corpus, filters: Filters) -> list[str] | None:
@@ -109,8 +150,8 @@ def filtered_search(
         query,
         limit=limit,
         documents=documents,
-        keep=(lambda doc, number: (doc, number) in keep) if keep is not None else None,
-        first=(lambda doc, number: (doc, number) in preferred) if preferred else None,
+        keep=keep,
+        first=preferred or None,
     )
     return [FilteredHit(h, (h.document_id, h.paragraph) in preferred) for h in hits]
 

@@ -8,10 +8,13 @@ a download says so rather than leaving them out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from perspectives.corpus.entities import Position
 from perspectives.corpus.model import Corpus
+from perspectives.corpus.problems import Problem
 from perspectives.views import agreement, compare, matrix
 
 POSITION_COLUMNS = [
@@ -31,6 +34,7 @@ POSITION_COLUMNS = [
     "paragraph",
     "disagreement",
     "answers",
+    "contests",
     "position_id",
 ]
 
@@ -61,6 +65,7 @@ def positions_table(corpus: Corpus) -> pd.DataFrame:
                     "paragraph": evidence.paragraph,
                     "disagreement": position.disagreement or "",
                     "answers": ",".join(position.answers),
+                    "contests": ",".join(compare.contested(corpus, position.id)),
                     "position_id": position.id,
                 }
             )
@@ -75,8 +80,10 @@ def claims_table(corpus: Corpus) -> pd.DataFrame:
         {
             "claim_id": claim.id,
             "document_id": claim.document,
+            "kind": claim.kind,
             "figure": claim.figure,
             "about": claim.about,
+            "caution": claim.caution,
             "attributed_to": claim.attributed_to,
             "source_kind": claim.source_kind,
             "voice_id": claim.voice or "",
@@ -236,3 +243,51 @@ def agreement_table(corpus: Corpus, pairs: list[agreement.Agreement]) -> pd.Data
     ]
     columns = ["voice_a", "voice_a_name", "voice_b", "voice_b_name", "shared_topics"]
     return pd.DataFrame(rows, columns=[*columns, "distance", "agreement"])
+
+
+def documents_table(corpus: Corpus) -> pd.DataFrame:
+    """The corpus' documents with their provenance and what the corpus draws from each."""
+    rows = [
+        {
+            "document_id": d.id,
+            "title": d.title,
+            "authors": ", ".join(d.authors),
+            "outlet": d.outlet,
+            "date": d.date.isoformat() if d.date else "",
+            "date_label": d.date_label,
+            "date_certainty": d.date_certainty,
+            "genre": d.genre,
+            "url": d.url or "",
+            "voices": ",".join(v.id for v in corpus.voices if d.id in v.documents),
+            "positions": sum(p.document == d.id for p in corpus.positions),
+            "paragraphs": len(d.paragraphs),
+            "note_on_outlet": d.notes.outlet or "",
+            "note_on_text": d.notes.text or "",
+        }
+        for d in corpus.documents
+    ]
+    columns = ["document_id", "title", "authors", "outlet", "date", "date_label"]
+    columns += ["date_certainty", "genre", "url", "voices", "positions", "paragraphs"]
+    return pd.DataFrame(rows, columns=[*columns, "note_on_outlet", "note_on_text"])
+
+
+def problems_table(problems: Sequence[Problem], left_out: Sequence[str] = ()) -> pd.DataFrame:
+    """What is wrong in a corpus' files (file, line, entry, problem), then what the pages leave
+    out because of it (kind "left out")."""
+    rows = [
+        {
+            "kind": "problem",
+            "file": p.file,
+            "line": p.line,
+            "entry": p.entry or "",
+            "problem": p.message,
+        }
+        for p in problems
+    ]
+    rows += [
+        {"kind": "left out", "file": "", "line": None, "entry": item, "problem": ""}
+        for item in left_out
+    ]
+    frame = pd.DataFrame(rows, columns=["kind", "file", "line", "entry", "problem"])
+    frame["line"] = frame["line"].astype("Int64")
+    return frame

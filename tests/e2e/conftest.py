@@ -51,9 +51,9 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None
     raise RuntimeError(f"streamlit did not become healthy at {url} in {timeout} s")
 
 
-def start_server(env_extra: dict[str, str] | None = None):
+def start_server(env_extra: dict[str, str] | None = None, port: int | None = None):
     browser_gate()  # no server is started for tests that cannot run
-    port = _free_port()
+    port = port or _free_port()
     env = {**os.environ, **(env_extra or {})}
     log = open(ARTIFACTS / f"streamlit-{port}.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
@@ -87,9 +87,12 @@ def start_server(env_extra: dict[str, str] | None = None):
 
 
 @contextmanager
-def running_server(env_extra: dict[str, str] | None = None) -> Iterator[str]:
-    """A `streamlit run` of the app for the length of the block (its url), stopped after."""
-    proc, url, log = start_server(env_extra)
+def running_server(
+    env_extra: dict[str, str] | None = None, port: int | None = None
+) -> Iterator[str]:
+    """A `streamlit run` of the app for the length of the block (its url), stopped after; on
+    `port` when given (a free one otherwise)."""
+    proc, url, log = start_server(env_extra, port)
     try:
         yield url
     finally:

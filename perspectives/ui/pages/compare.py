@@ -7,9 +7,9 @@ import streamlit as st
 from perspectives import stance
 from perspectives.charts import spectrum
 from perspectives.markup import st_escape
-from perspectives.ui import cache, cards, links, urlstate, widgets
+from perspectives.ui import cache, cards, links, present, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop, require
-from perspectives.views import agreement, compare
+from perspectives.views import compare
 from perspectives.views import tables as views
 
 PAGE, TOPIC_VIEW, HEAD_TO_HEAD = "compare", "Topic view", "Head to head"
@@ -18,6 +18,7 @@ VIEWS = {"topic": TOPIC_VIEW, "head-to-head": HEAD_TO_HEAD}
 corpus = corpus_or_stop()
 require(corpus, "topics", "voices", title="Compare", to="compare")
 widgets.sidebar(corpus)
+present.setup()
 topics = {t.id: t for t in corpus.topics}
 voices = {v.id: v for v in corpus.voices}
 camps = {c.id: c for c in corpus.camps}
@@ -35,7 +36,7 @@ pair = voice_ids[:4] if len(voice_ids) >= 2 else []
 if fresh and view == "head-to-head" and len(voice_ids) > 4:
     st.warning("Head to head compares at most four voices: showing the first four.")
 if not pair:  # by default, the two voices farthest apart
-    farthest = agreement.most_distant_pair(corpus)
+    farthest = cache.most_distant_pair(corpus)
     pair = [farthest.voice_a, farthest.voice_b] if farthest else voice_ids[:1]
 urlstate.seed("compare-view", VIEWS[view], fresh)
 urlstate.seed("compare-topic", topic_id, fresh)
@@ -43,7 +44,9 @@ urlstate.seed("compare-voices", voice_ids, fresh)
 urlstate.seed("compare-camp", camp_id, fresh)
 urlstate.seed("compare-h2h", pair, fresh)
 
-view_column, pick_column = st.columns([1, 2], vertical_alignment="bottom")
+view_column, pick_column = present.chrome("compare-pick").columns(
+    [1, 2], vertical_alignment="bottom"
+)
 mode = view_column.segmented_control(
     "View",
     [TOPIC_VIEW, HEAD_TO_HEAD],
@@ -82,13 +85,14 @@ if mode == HEAD_TO_HEAD:
         for column, voice_id, position in zip(st.columns(len(chosen)), chosen, cells, strict=True):
             with column, st.container(border=True):
                 cards.head_to_head_cell(corpus, voices[voice_id], topic, position)
-    st.divider()
-    widgets.download_table(
-        cache.head_to_head_table(corpus, tuple(chosen)),
-        "head-to-head-" + "-".join(chosen),
-        key="compare-h2h-download",
-    )
-    links.copy_link("compare", view="head-to-head", voices=chosen)
+    with present.chrome("compare-share"):
+        st.divider()
+        widgets.download_table(
+            cache.head_to_head_table(corpus, tuple(chosen)),
+            "head-to-head-" + "-".join(chosen),
+            key="compare-h2h-download",
+        )
+        links.copy_link("compare", view="head-to-head", voices=chosen)
     st.stop()
 
 # Topic view: the topic, its spectrum, the cards low -> high, the silent voices.
@@ -96,7 +100,8 @@ topic_id = pick_column.selectbox(
     "Topic", list(topics), format_func=lambda t: topics[t].label, key="compare-topic"
 )
 filtered = bool(st.session_state.get("compare-voices") or st.session_state.get("compare-camp"))
-with st.expander("Filter the voices", expanded=filtered, icon=":material/filter_list:"):
+filters = present.chrome("compare-filter")
+with filters.expander("Filter the voices", expanded=filtered, icon=":material/filter_list:"):
     left, right = st.columns([2, 1])
     voice_ids = left.multiselect(
         "Voices",
@@ -125,7 +130,7 @@ if topic.description:
 positions = compare.ordered_positions(corpus, topic_id, wanted)
 if any(p.placed for p in positions):
     strip = spectrum.spectrum_strip(corpus, topic_id, wanted, legend=False)
-    st.altair_chart(strip, width="stretch")
+    present.altair_chart(strip, width="stretch")
     cards.camp_legend(corpus, {corpus.voice(p.voice).camp for p in positions if p.placed})
 if positions:
     st.caption(f"{st_escape(stance.axis_line(topic))}; voices that only mention it come last.")
@@ -136,10 +141,11 @@ else:
 silent = compare.silent_voices(corpus, topic_id, wanted)
 cards.silent_line("Silent on this topic:", [v.name for v in silent])
 
-st.divider()
-widgets.download_table(
-    cache.topic_table(corpus, topic_id, tuple(wanted or ())),
-    f"positions-{topic_id}",
-    key="compare-download",
-)
-links.copy_link("compare", topic=topic_id, voices=voice_ids, camp=camp_id)
+with present.chrome("compare-share"):
+    st.divider()
+    widgets.download_table(
+        cache.topic_table(corpus, topic_id, tuple(wanted or ())),
+        f"positions-{topic_id}",
+        key="compare-download",
+    )
+    links.copy_link("compare", topic=topic_id, voices=voice_ids, camp=camp_id)

@@ -17,6 +17,8 @@ from perspectives.ui import (
 )
 from perspectives.ui.workspaceview import show_notice
 
+NO_DOWNLOAD = "A workspace downloads as a bundle (.zip) from the Workspace page."
+
 st.title("Edit", anchor=False)
 current = active.active_workspace()
 missing = active.take_missing()
@@ -32,6 +34,8 @@ if current is None:
     links.page_link(
         active.WORKSPACE_PAGE, "Go to the Workspace page", icon=":material/folder_open:"
     )
+    st.caption(NO_DOWNLOAD)
+    links.copy_link("edit")
     st.stop()
 
 st.caption(
@@ -65,3 +69,5 @@ with workspace_store() as store:
     with sides:
         editview.orientation_editor(store, current, files, head)
     editview.undo_last(store, current, head)
+st.caption(NO_DOWNLOAD)
+links.copy_link("edit")

@@ -8,7 +8,7 @@ import streamlit as st
 from perspectives import stance
 from perspectives.charts import heatmap
 from perspectives.markup import st_escape
-from perspectives.ui import cache, cards, links, urlstate, widgets
+from perspectives.ui import cache, cards, links, matrixlist, present, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import matrix
 
@@ -18,6 +18,7 @@ SHOWN = 5  # at most, in each ranking on screen; the download holds them all
 corpus = corpus_or_stop()
 require(corpus, "topics", "voices", title="Matrix", to="place on the matrix")
 widgets.sidebar(corpus)
+projector = present.setup()
 topics = {t.id: t for t in corpus.topics}
 voices = {v: corpus.voice(v) for v in matrix.voice_order(corpus)}
 
@@ -51,62 +52,76 @@ if (
 
 st.title("Stance matrix", anchor=False)
 low, high = corpus.orientation.low.label, corpus.orientation.high.label
-st.caption(
-    "Each row a topic, each column a voice, voices ordered by their mean stance, from "
-    f"{st_escape(low)} ({stance.end_sign('low')}) to {st_escape(high)} "
-    f"({stance.end_sign('high')}). Numbers are stances; **m** marks a voice that mentions a "
-    "topic without taking a side, **—** a voice that is silent on it. Click a cell, or choose "
-    "a topic and a voice below, to see that position."
+ends = (
+    f"from {st_escape(low)} ({stance.end_sign('low')}) to {st_escape(high)} "
+    f"({stance.end_sign('high')})"
 )
+with present.chrome("matrix-layout"):
+    layout = matrixlist.layout_control()
 current = (st.session_state["matrix-topic"], st.session_state["matrix-voice"])
-chart = heatmap.stance_heatmap(
-    corpus,
-    current if all(current) else None,
-    frame=cache.matrix_frame(corpus),
-)
-st.altair_chart(chart, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch")
+if layout == matrixlist.LIST and not projector:
+    st.caption(
+        f"Each topic lists every voice, placed voices {ends}, then those that mention it "
+        "without taking a side, then the silent. Tap a voice to see its position."
+    )
+    matrixlist.show(corpus, list(voices), current)
+    topic_id, voice_id = current
+else:
+    st.caption(
+        f"Each row a topic, each column a voice, voices ordered by their mean stance, {ends}. "
+        "Numbers are stances; **m** marks a voice that mentions a topic without taking a "
+        "side, **—** a voice that is silent on it. Click a cell, or choose a topic and a voice "
+        "below, to see that position."
+    )
+    chart = heatmap.stance_heatmap(
+        corpus,
+        current if all(current) else None,
+        frame=cache.matrix_frame(corpus),
+    )
+    present.altair_chart(
+        chart, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch"
+    )
+    st.header("Selected position", anchor=False)
+    left, right = present.chrome("matrix-pick").columns(2)
+    topic_id = left.selectbox(
+        "Topic",
+        list(topics),
+        format_func=lambda t: topics[t].label,
+        key="matrix-topic",
+        placeholder="Choose a topic",
+        on_change=picked_by_hand,
+    )
+    voice_id = right.selectbox(
+        "Voice",
+        list(voices),
+        format_func=lambda v: voices[v].name,
+        key="matrix-voice",
+        placeholder="Choose a voice",
+        on_change=picked_by_hand,
+    )
+    if topic_id and voice_id:
+        position = corpus.find_position(voice_id, topic_id)
+        if position is None:
+            name, label = (
+                st_escape(voices[voice_id].name),
+                st_escape(topics[topic_id].label),
+            )
+            st.info(f"{name} is silent on “{label}”: no position in the corpus.")
+        else:
+            st.caption(f"On “{st_escape(topics[topic_id].question)}”")
+            cards.position_card(corpus, position)
+        links.page_link(
+            links.COMPARE,
+            f"Compare every voice on “{st_escape(topics[topic_id].label)}”",
+            icon=":material/compare_arrows:",
+            topic=topic_id,
+        )
+    else:
+        st.caption("Click a cell of the matrix, or choose a topic and a voice.")
 
-st.header("Selected position", anchor=False)
-left, right = st.columns(2)
-topic_id = left.selectbox(
-    "Topic",
-    list(topics),
-    format_func=lambda t: topics[t].label,
-    key="matrix-topic",
-    placeholder="Choose a topic",
-    on_change=picked_by_hand,
-)
-voice_id = right.selectbox(
-    "Voice",
-    list(voices),
-    format_func=lambda v: voices[v].name,
-    key="matrix-voice",
-    placeholder="Choose a voice",
-    on_change=picked_by_hand,
-)
 links.set_params(topic=topic_id, voice=voice_id)
 urlstate.remember(PAGE, fresh)
 urlstate.keep("matrix-topic", "matrix-voice")
-
-if topic_id and voice_id:
-    position = corpus.find_position(voice_id, topic_id)
-    if position is None:
-        name, label = (
-            st_escape(voices[voice_id].name),
-            st_escape(topics[topic_id].label),
-        )
-        st.info(f"{name} is silent on “{label}”: no position in the corpus.")
-    else:
-        st.caption(f"On “{st_escape(topics[topic_id].question)}”")
-        cards.position_card(corpus, position)
-    links.page_link(
-        links.COMPARE,
-        f"Compare every voice on “{st_escape(topics[topic_id].label)}”",
-        icon=":material/compare_arrows:",
-        topic=topic_id,
-    )
-else:
-    st.caption("Click a cell of the matrix, or choose a topic and a voice.")
 
 topic_columns: dict[str, Any] = {
     "topic_label": "Topic",
@@ -185,12 +200,13 @@ for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest p
                 height="content",
             )
 
-st.divider()
-st.subheader("Download the tables", anchor=False)
-st.caption("The matrix, one row per topic and voice (with silent and mentions cells):")
-widgets.download_table(cache.matrix_frame(corpus), "stance-matrix")
-st.caption("The topics with their spread and split:")
-widgets.download_table(cache.divided_table(corpus), "topics-by-division")
-st.caption("Every pair of voices placed together on at least one topic:")
-widgets.download_table(cache.all_pairs_table(corpus), "voice-pairs")
-links.copy_link("matrix", topic=topic_id, voice=voice_id)
+with present.chrome("matrix-share"):
+    st.divider()
+    st.subheader("Download the tables", anchor=False)
+    st.caption("The matrix, one row per topic and voice (with silent and mentions cells):")
+    widgets.download_table(cache.matrix_frame(corpus), "stance-matrix")
+    st.caption("The topics with their spread and split:")
+    widgets.download_table(cache.divided_table(corpus), "topics-by-division")
+    st.caption("Every pair of voices placed together on at least one topic:")
+    widgets.download_table(lambda: cache.all_pairs_table(corpus), "voice-pairs")
+    links.copy_link("matrix", topic=topic_id, voice=voice_id)

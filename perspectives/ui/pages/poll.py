@@ -1,18 +1,19 @@
 """Class poll (`/poll`): a leader opens a poll on a topic and shares its code; participants
 (`/poll?code=CODE`) place themselves on the topic's axis; the leader sees the class beside the
-authors, live on refresh, and before against after when the poll is run again."""
+authors as the votes arrive, and before against after when the poll is run again."""
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives.markup import st_escape
-from perspectives.store.polls import StoreError, poll_store
-from perspectives.ui import links, navigation, pollview, widgets
+from perspectives.store.polls import poll_store
+from perspectives.ui import links, navigation, pollfiles, pollshare, pollview, present, widgets
 from perspectives.ui.state import corpus_or_stop, require
 
 corpus = corpus_or_stop()
 require(corpus, "topics", title="Class poll", to="poll the class on")
 widgets.sidebar(corpus)
+present.setup()
 code = links.param("code")
 
 try:
@@ -39,23 +40,11 @@ try:
         if not pollview.is_leader(ws, poll):
             st.caption(f"Session {poll.code} · round {poll.round}")
             pollview.vote(ws, poll, topic)
+            pollview.watch_round(poll.code, poll.round, not poll.closed)
             st.stop()
-        pollview.share(poll)
-        refresh, again = st.columns(2)
-        refresh.button("Refresh", icon=":material/refresh:", width="stretch")
-        if again.button(
-            f"Run again (start round {poll.round + 1})",
-            icon=":material/replay:",
-            width="stretch",
-            help="Open a new round; the current one closes and is kept for the comparison.",
-        ):
-            try:
-                ws.start_round(poll.code)
-                st.rerun()
-            except StoreError as error:
-                st.error(st_escape(str(error)))
-        pollview.results(ws, corpus, poll, topic)
-        if poll.round >= 2:
-            pollview.before_after(ws, poll, topic)
+        pollshare.share(poll)
+        pollview.leader_controls(ws, poll)
+    pollview.live_results(corpus, poll.code, poll.round, not poll.closed)  # own connection
+    pollfiles.downloads(poll.code, topic)
 except SQLAlchemyError:  # connection details stay in the server's log
     navigation.store_unavailable()

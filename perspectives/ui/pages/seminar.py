@@ -5,7 +5,7 @@ Markdown, DOCX or PDF (one topic per page); and a reading guide per document for
 import streamlit as st
 
 from perspectives.exports.printed import handout_name
-from perspectives.ui import briefview, cache, links, urlstate, widgets
+from perspectives.ui import briefview, cache, links, present, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views import matrix
 
@@ -13,6 +13,7 @@ PAGE = "seminar"
 
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)
+projector = present.setup()
 topics = {t.id: t for t in corpus.topics}
 documents = {d.id: d for d in corpus.documents}
 
@@ -25,13 +26,14 @@ doc_id = urlstate.checked(
 urlstate.seed("seminar-topics", asked or default_topics, fresh)
 urlstate.seed("seminar-doc", doc_id, fresh)
 
-st.title("Seminar handout", anchor=False)
-st.caption(
+chrome = present.chrome("seminar-pick")
+chrome.title("Seminar handout", anchor=False)
+chrome.caption(
     "Choose the topics for a session. The printed handout gives each topic its own page: the "
     "question, where the voices stand, contrasting quotes, three questions for discussion and "
     "what the corpus leaves out."
 )
-chosen = st.multiselect(
+chosen = chrome.multiselect(
     "Topics",
     list(topics),
     format_func=lambda t: topics[t].label,
@@ -46,15 +48,18 @@ urlstate.keep("seminar-topics", "seminar-doc")
 if chosen:
     handout = cache.handout(corpus, tuple(chosen))
     name = handout_name(chosen)
-    briefview.downloads(
-        lambda fmt: cache.handout_file(corpus, tuple(chosen), fmt),
-        {fmt: f"{name}.{fmt}" for fmt in briefview.FORMAT_LABELS},
-        key="seminar-download",
-        what="handout",
-    )
+    with present.chrome("seminar-download"):
+        briefview.downloads(
+            lambda fmt: cache.handout_file(corpus, tuple(chosen), fmt),
+            {fmt: f"{name}.{fmt}" for fmt in briefview.FORMAT_LABELS},
+            key="seminar-download",
+            what="handout",
+        )
     briefview.show_handout(corpus, handout)
 else:
     st.info("Choose at least one topic to prepare a handout.")
+if projector:  # nothing but the handout's topics
+    st.stop()
 
 st.header("Reading guides", anchor=False)
 st.caption("A guide to one text for students: its thesis, structure, evidence and cautions.")

@@ -87,8 +87,11 @@ class BM25:
             for term, count in counts.items():
                 self.postings.setdefault(term, []).append((index, count))
 
-    def scores(self, query: Iterable[str]) -> np.ndarray:
-        """The BM25 score of every document for `query` (repeated terms weigh by sqrt)."""
+    def scores(
+        self, query: Iterable[str], term_weights: dict[str, float] | None = None
+    ) -> np.ndarray:
+        """The BM25 score of every document for `query` (repeated terms weigh by sqrt, and
+        each term by `term_weights[term]` when given: a term missing there weighs 0)."""
         result = np.zeros(len(self.counts))
         norm = self.k1 * (1.0 - self.b + self.b * self.lengths / self.average)
         for term, repeats in Counter(query).items():
@@ -96,10 +99,15 @@ class BM25:
             if idf is None:
                 continue
             weight = idf * math.sqrt(repeats)
+            if term_weights is not None:
+                weight *= term_weights.get(term, 0.0)
             for index, count in self.postings[term]:
                 result[index] += weight * count * (self.k1 + 1.0) / (count + norm[index])
         return result
 
-    def matrix(self, queries: Sequence[Sequence[str]]) -> np.ndarray:
+    def matrix(
+        self, queries: Sequence[Sequence[str]], term_weights: dict[str, float] | None = None
+    ) -> np.ndarray:
         """scores() of each query, one row per query."""
-        return np.array([self.scores(q) for q in queries]).reshape(len(queries), len(self.counts))
+        rows = [self.scores(q, term_weights) for q in queries]
+        return np.array(rows).reshape(len(queries), len(self.counts))

@@ -4,9 +4,10 @@ Two signals, fused by reciprocal rank (RRF, k = RRF_K) in the direction asked fo
 
 - lexical: BM25 between the paragraph and the topic's profile (its label, question,
   description and pole labels, expanded with the quotes, claims, events and motions filed
-  under it: profiles.py). For a
-  paragraph's topics, the profiles are the collection and the paragraph the query; for a
-  topic's paragraphs, the paragraphs are the collection and the profile the query.
+  under it: profiles.py). For a paragraph's topics, the profiles are the collection and the
+  paragraph the query; for a topic's paragraphs, the paragraphs are the collection and the
+  profile the query, each of its terms also weighed by its idf over the profiles (words
+  every topic uses, such as the corpus' subject, count for little).
 - semantic (when the embedding model is there): the mean cosine of the paragraph's vector
   with the topic's TOP_ANCHORS closest anchors (each of the profile's texts embedded alone).
 
@@ -132,7 +133,9 @@ class Suggester:
         rows, columns = len(paragraphs), len(self.profiles)
         paragraph_query = self._topic_index.matrix(paragraph_terms).reshape(rows, columns)
         paragraph_index = BM25(paragraph_terms)
-        topic_query = paragraph_index.matrix(self._profile_terms).reshape(columns, rows).T
+        # a profile as a query: each term weighed by how much it tells topics apart too
+        topic_query = paragraph_index.matrix(self._profile_terms, self.idf)
+        topic_query = topic_query.reshape(columns, rows).T
         semantic = None
         similarity = self.similarities(paragraphs) if rows else None
         if similarity is not None:
