@@ -21,8 +21,8 @@ from perspectives.workspace.editing import EditError, read_list
 FIELDS = (*[f for f in ce.FIELDS if f != "quote"], "topics", "evidence")
 TEXTS = {
     "id": "Id",
-    "figure": "The figure or fact, short (751 million)",
-    "about": "What it is about (Internet users in China, June 2017)",
+    "figure": "The figure or fact, short (a number with its unit, or a few words)",
+    "about": "What it is about (what was counted, where and when)",
     "attributed_to": "Whom the document attributes it to",
 }
 

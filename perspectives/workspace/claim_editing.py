@@ -25,11 +25,11 @@ FOLDER = "analysis/claims"
 FIELDS = ("id", "document", "quote", "figure", "about", "attributed_to", "source_kind", "voice")
 SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
 ASK = {
-    "id": "give an id: lower-case letters a-z, digits and '-' (for example jobs-2020)",
+    "id": "give an id: lower-case letters a-z, digits and '-' (for example homes-built-2020)",
     "document": "choose the document that cites it",
     "quote": "choose the passage of the document that states it",
-    "figure": "give the number or fact, short (751 million)",
-    "about": "say what the figure is about (Internet users in China, June 2017)",
+    "figure": "give the number or fact, short",
+    "about": "say what the figure is about: what was counted, where and when",
     "attributed_to": "say whom the document attributes it to",
     "source_kind": "choose the kind of source: " + ", ".join(SOURCE_KINDS),
 }
