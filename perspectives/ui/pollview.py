@@ -34,7 +34,7 @@ from perspectives.store.polls import (
     poll_store,
 )
 from perspectives.teaching import class_poll as polls
-from perspectives.ui import links, navigation
+from perspectives.ui import links, navigation, present
 from perspectives.wording import counted
 
 LEADER_KEYS = "poll_leader_keys"
@@ -312,8 +312,10 @@ def results(ws: PollStore, corpus: Corpus, poll: Poll, topic: Topic) -> None:
     average.metric("Class mean (−2 to +2)", mean)
     class_col, authors_col = st.columns(2)
     frame = polls.distribution_frame(current)
-    class_col.altair_chart(poll_charts.class_chart(frame, topic), width="stretch")
-    authors_col.altair_chart(spectrum.spectrum_strip(corpus, topic.id), width="stretch")
+    with class_col:  # larger in projector mode, as every chart
+        present.altair_chart(poll_charts.class_chart(frame, topic), width="stretch")
+    with authors_col:
+        present.altair_chart(spectrum.spectrum_strip(corpus, topic.id), width="stretch")
     who_voted(ws, poll, topic)
     sentences(current, topic)
 
@@ -385,7 +387,8 @@ def before_after(ws: PollStore, poll: Poll, topic: Topic) -> None:
     ):
         frame = polls.distribution_frame(result)
         chart = poll_charts.class_chart(frame, topic, f"{when}: round {result.round}", y_max)
-        column.altair_chart(chart, width="stretch")
+        with column:
+            present.altair_chart(chart, width="stretch")
 
 
 def _mean(results: polls.Results) -> str:

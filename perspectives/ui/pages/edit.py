@@ -14,10 +14,9 @@ from perspectives.ui import (
     editview,
     links,
     positionview,
+    workspaceview,
 )
 from perspectives.ui.workspaceview import show_notice
-
-NO_DOWNLOAD = "A workspace downloads as a bundle (.zip) from the Workspace page."
 
 st.title("Edit", anchor=False)
 current = active.active_workspace()
@@ -34,7 +33,11 @@ if current is None:
     links.page_link(
         active.WORKSPACE_PAGE, "Go to the Workspace page", icon=":material/folder_open:"
     )
-    st.caption(NO_DOWNLOAD)
+    st.caption(
+        "Nothing of yours to download yet: a workspace downloads as a bundle (.zip) here and on "
+        "the Workspace page; the default corpus' documents and positions download from the "
+        "Corpus page."
+    )
     links.copy_link("edit")
     st.stop()
 
@@ -69,5 +72,6 @@ with workspace_store() as store:
     with sides:
         editview.orientation_editor(store, current, files, head)
     editview.undo_last(store, current, head)
-st.caption(NO_DOWNLOAD)
+st.divider()
+workspaceview.downloader(current)
 links.copy_link("edit")
