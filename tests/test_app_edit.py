@@ -236,3 +236,23 @@ def test_undo_the_last_edit_from_the_edit_page(db):
     run(at.button(key=f"ed-undo-{WS}").click())
     assert "landlords" not in {c.id for c in corpus(db).camps}
     assert head(db) == 3
+
+
+def test_a_claim_quoting_a_pasted_passage(db):
+    at = open_page("edit", ws=WS)
+    form = "claim/new"
+    at.text_input(key=key(form, "id")).input("evictions")
+    at.selectbox(key=key(form, "document")).select("brandt-2022")
+    run(at)
+    at.text_input(key=f"ed-ev-typed-{WS}-{form}-0").input("families are evicted this winter")
+    run(at.button(key=f"ed-ev-add-{WS}-{form}").click())
+    at.text_input(key=key(form, "figure")).input("evictions this winter")
+    at.text_input(key=key(form, "about")).input("families losing their homes")
+    at.text_input(key=key(form, "attributed_to")).input("Jonas Brandt")
+    at.selectbox(key=key(form, "source_kind")).select("author")
+    run(at.button(key=f"ed-save-{WS}-{form}").click())
+    assert any("Added the claim “evictions”" in s for s in texts(at, "success")), texts(
+        at, "caption"
+    )
+    made = next(c for c in corpus(db).claims if c.id == "evictions")
+    assert made.quote.text == "families are evicted this winter" and made.voice is None

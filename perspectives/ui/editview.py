@@ -22,6 +22,7 @@ NOUN = {
     "camp": "camp",
     "voice": "voice",
     "motion": "motion",
+    "claim": "claim",
     "position": "position",
 }
 LABELS = {

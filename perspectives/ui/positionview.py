@@ -223,9 +223,20 @@ def position_editor(store: WorkspaceStore, name: str, files: CorpusFiles, head: 
         )
 
 
-def evidence_part(name: str, form: str, document_id: str, text: str | None, errors: dict) -> None:
-    """The chosen quotes (each removable) and the choice of a new one in the document."""
-    st.markdown("**Evidence: the document's own words (1 to 3 quotes)**")
+def evidence_part(
+    name: str,
+    form: str,
+    document_id: str,
+    text: str | None,
+    errors: dict,
+    limit: int = MAX_EVIDENCE,
+) -> None:
+    """The chosen quotes (each removable) and the choice of a new one in the document (at most
+    `limit`), kept in the form's field "evidence" (a list of the quotes' words)."""
+    if limit == MAX_EVIDENCE:
+        st.markdown(f"**Evidence: the document's own words (1 to {limit} quotes)**")
+    else:
+        st.markdown("**The document's own words that state it**")
     evidence: list[str] = list(es.value(name, form, "evidence", []) or [])
     for number, chosen_words in enumerate(evidence):
         left, right = st.columns([6, 1])
@@ -237,8 +248,9 @@ def evidence_part(name: str, form: str, document_id: str, text: str | None, erro
     if text is None:
         st.caption("Choose the document to quote from.")
         return
-    if len(evidence) >= MAX_EVIDENCE:
-        st.caption(f"A position rests on at most {MAX_EVIDENCE} quotes.")
+    if len(evidence) >= limit:
+        if limit > 1:
+            st.caption(f"A position rests on at most {limit} quotes.")
         return
     paragraphs = pe.paragraphs_of(text)
     round_key = f"ed-ev-round-{name}-{form}"
@@ -265,7 +277,8 @@ def evidence_part(name: str, form: str, document_id: str, text: str | None, erro
     problem = st.session_state.pop(f"ed-ev-problem-{name}-{form}", None)
     if problem:
         st.caption(f":red[{st_escape(problem)}]")
-    if st.button("Add as evidence", icon=":material/format_quote:", key=f"ed-ev-add-{name}-{form}"):
+    label = "Add as evidence" if limit > 1 else "Quote this"
+    if st.button(label, icon=":material/format_quote:", key=f"ed-ev-add-{name}-{form}"):
         try:
             quote: Quote = (
                 pe.quote_from_typed(text, pasted)

@@ -132,7 +132,7 @@ def _clean(values: Mapping[str, Any], kind: str) -> dict[str, str]:
     return {f: " ".join(str(values.get(f) or "").split()) for f in FIELDS[kind]}
 
 
-def _model_errors(model: type[BaseModel], data: dict, to_field: Mapping[tuple, str]) -> dict:
+def model_errors(model: type[BaseModel], data: dict, to_field: Mapping[tuple, str]) -> dict:
     """The model's complaints about `data`, by form field."""
     try:
         model.model_validate(data)
@@ -223,7 +223,7 @@ def entry_of(kind: str, values: Mapping[str, Any]) -> dict[str, Any]:
         if get["relation"] and get["relation"] not in RELATIONS:
             errors.setdefault("relation", "choose author, excerpted or quoted")
         to_field = {}
-    for name, message in _model_errors(MODELS[kind], data, to_field).items():
+    for name, message in model_errors(MODELS[kind], data, to_field).items():
         errors.setdefault(name, message)
     if errors:
         raise EditError(errors)
@@ -293,7 +293,7 @@ def set_orientation(files: CorpusFiles, values: Mapping[str, Any]) -> Changes:
     errors = _required(get, "orientation", _POLE_WORDS)
     data = {p: {"id": get[f"{p}_id"], "label": get[f"{p}_label"]} for p in ("low", "high")}
     to_field = {(p, k): f"{p}_{k}" for p in ("low", "high") for k in ("id", "label")}
-    for name, message in _model_errors(Orientation, data, to_field).items():
+    for name, message in model_errors(Orientation, data, to_field).items():
         errors.setdefault(name, message)
     if not errors.get("high_id") and get["low_id"] and get["low_id"] == get["high_id"]:
         errors["high_id"] = "the two ends need different ids"

@@ -9,6 +9,7 @@ from perspectives.store.workspaces import workspace_store
 from perspectives.ui import (
     active,
     browserkey,
+    claimview,
     editstate,
     editview,
     links,
@@ -53,8 +54,8 @@ editstate.apply_selection()
 with workspace_store() as store:
     snapshot = store.snapshot(current)
     files, head = snapshot.files, snapshot.revision
-    topics, voices, camps, positions, motions, sides = st.tabs(
-        ["Topics", "Voices", "Camps", "Positions", "Motions", "The two ends of the axis"]
+    topics, voices, camps, positions, claims, motions, sides = st.tabs(
+        ["Topics", "Voices", "Camps", "Positions", "Claims", "Motions", "The two ends of the axis"]
     )
     with topics:
         editview.entry_editor(store, current, "topic", files, head)
@@ -64,6 +65,8 @@ with workspace_store() as store:
         editview.entry_editor(store, current, "camp", files, head)
     with positions:
         positionview.position_editor(store, current, files, head)
+    with claims:
+        claimview.claim_editor(store, current, files, head)
     with motions:
         editview.entry_editor(store, current, "motion", files, head)
     with sides:
