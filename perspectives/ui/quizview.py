@@ -3,7 +3,6 @@ its four options, and the reveal with the position and a link to the quote in it
 
 from __future__ import annotations
 
-import random
 import secrets
 
 import streamlit as st
@@ -12,7 +11,8 @@ from perspectives import stance
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
 from perspectives.teaching import quiz
-from perspectives.ui import links
+from perspectives.ui import cache, links
+from perspectives.wording import quoted
 
 STATE = "quiz_round"
 
@@ -50,7 +50,8 @@ def current() -> dict:
 
 
 def questions(corpus: Corpus, mode: str, seed: int) -> tuple[quiz.QuizQuestion, ...]:
-    return quiz.draw_round(corpus, quiz.ROUND_LENGTH, mode, random.Random(seed))
+    """The round of this seed, drawn once (each answer reruns the page)."""
+    return cache.quiz_round(corpus, mode, seed)
 
 
 def _answer(index: int, option: str) -> None:
@@ -65,7 +66,7 @@ def ask(corpus: Corpus, question: quiz.QuizQuestion, index: int, seed: int) -> N
     """The quote, the topic it speaks to, and one button per option."""
     topic = corpus.topic(question.position.topic)
     with st.container(border=True):
-        st.markdown(f"#### “{st_escape(question.evidence.text)}”")
+        st.markdown(f"#### {quoted(st_escape(question.evidence.text))}")
         st.caption(f"On {st_escape(topic.label)}: {st_escape(topic.question)}")
     prompt = "Who said it?" if question.mode == "voice" else "Which camp does this come from?"
     st.markdown(f"**{prompt}**")
@@ -87,7 +88,7 @@ def reveal(
     position, evidence = question.position, question.evidence
     right = quiz.label(corpus, question.mode, question.answer)
     with st.container(border=True):
-        st.markdown(f"“{st_escape(evidence.text)}”")
+        st.markdown(quoted(st_escape(evidence.text)))
     if question.is_right(choice):
         st.success(f"Right: {st_escape(right)}.")
     else:

@@ -10,13 +10,15 @@
 
 Every hit says whose words it matched (`FilteredHit.speakers`).
 
-Filters combine (all must hold). The index ranks every match on ids and scores alone, the
-filters apply to that list, and only the first `limit` get snippets (`SearchIndex.search`), so a
-filter never hides a hit that a smaller limit would have dropped.
+Filters combine (all must hold). The index applies them in SQL, before its LIMIT, and FTS5
+ranks the kept rows in one pass, making snippets for the rows shown alone
+(`SearchIndex.search`), so a filter never hides a hit that a smaller limit would have dropped.
 """
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import pandas as pd
@@ -67,10 +69,35 @@ class FilteredHit:
     speakers: Speakers  # whose the matched words are
 
 
+# Evidence paragraphs by (corpus fingerprint, voice, topic): a filtered search scanned every
+# position and claim of the corpus on each query (most of its time on a small corpus).
+_EVIDENCE: OrderedDict[tuple[str, str | None, str | None], frozenset[ParagraphKey]] = OrderedDict()
+_EVIDENCE_LOCK = threading.Lock()
+MAX_EVIDENCE_SETS = 64
+
+
 def evidence_paragraphs(
     corpus: Corpus, *, voice: str | None = None, topic: str | None = None
 ) -> frozenset[ParagraphKey]:
-    """Paragraphs holding evidence (position quotes, claim quotes) of a voice and/or a topic."""
+    """Paragraphs holding evidence (position quotes, claim quotes) of a voice and/or a topic
+    (kept for the corpus' last few filters)."""
+    key = (corpus.fingerprint, voice, topic)
+    with _EVIDENCE_LOCK:
+        found = _EVIDENCE.get(key)
+        if found is not None:
+            _EVIDENCE.move_to_end(key)
+            return found
+    found = _evidence_paragraphs(corpus, voice, topic)
+    with _EVIDENCE_LOCK:
+        _EVIDENCE[key] = found
+        while len(_EVIDENCE) > MAX_EVIDENCE_SETS:
+            _EVIDENCE.popitem(last=False)
+    return found
+
+
+def _evidence_paragraphs(
+    corpus: Corpus, voice: str | None, topic: str | None
+) -> frozenset[ParagraphKey]:
     quotes = [
         e
         for p in corpus.positions
@@ -131,7 +158,7 @@ def filtered_search(
         query,
         limit=limit,
         documents=documents,
-        keep=(lambda doc, number: all((doc, number) in a for a in allowed)) if allowed else None,
+        keep=frozenset.intersection(*allowed) if allowed else None,
         refine=(lambda doc, matches: voice in who.of_words(doc, matches).voices) if voice else None,
     )
     return [FilteredHit(h, who.of_words(h.document_id, h.matches or _whole(h))) for h in hits]

@@ -53,8 +53,8 @@ editstate.apply_selection()
 with workspace_store() as store:
     snapshot = store.snapshot(current)
     files, head = snapshot.files, snapshot.revision
-    topics, voices, camps, positions, sides = st.tabs(
-        ["Topics", "Voices", "Camps", "Positions", "The two ends of the axis"]
+    topics, voices, camps, positions, motions, sides = st.tabs(
+        ["Topics", "Voices", "Camps", "Positions", "Motions", "The two ends of the axis"]
     )
     with topics:
         editview.entry_editor(store, current, "topic", files, head)
@@ -64,8 +64,11 @@ with workspace_store() as store:
         editview.entry_editor(store, current, "camp", files, head)
     with positions:
         positionview.position_editor(store, current, files, head)
+    with motions:
+        editview.entry_editor(store, current, "motion", files, head)
     with sides:
         editview.orientation_editor(store, current, files, head)
+    editview.undo_last(store, current, head)
 st.divider()
 workspaceview.downloader(current)
 links.copy_link("edit")

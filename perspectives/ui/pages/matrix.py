@@ -133,7 +133,8 @@ topic_columns: dict[str, Any] = {
     "share_high": st.column_config.NumberColumn("Above 0", format="percent"),
 }
 divided_rows, agreeing_rows = cache.topic_ends_tables(corpus, SHOWN)
-divided, agreeing = st.columns(2)
+# One under the other, not side by side: at half width a table cut its last column.
+divided, agreeing = st.container(), st.container()
 with divided:
     st.subheader("Most divided topics", anchor=False)
     st.caption(
@@ -185,7 +186,7 @@ pair_columns: dict[str, Any] = {
     "distance": st.column_config.NumberColumn("Distance", format="%.2f"),
 }
 closest, farthest = cache.pairs_tables(corpus, SHOWN)
-near, far = st.columns(2)
+near, far = st.container(), st.container()
 for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest pairs", farthest)):
     with column:
         st.subheader(title, anchor=False)
@@ -208,5 +209,5 @@ with present.chrome("matrix-share"):
     st.caption("The topics with their spread and split:")
     widgets.download_table(cache.divided_table(corpus), "topics-by-division")
     st.caption("Every pair of voices placed together on at least one topic:")
-    widgets.download_table(cache.all_pairs_table(corpus), "voice-pairs")
+    widgets.download_table(lambda: cache.all_pairs_table(corpus), "voice-pairs")
     links.copy_link("matrix", topic=topic_id, voice=voice_id)

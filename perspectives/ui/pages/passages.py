@@ -23,8 +23,7 @@ st.caption(
     "ranking, so it is ranked as if new."
 )
 if not corpus.topics or not corpus.documents:
-    missing = "topics" if not corpus.topics else "documents"
-    st.info(f"This corpus has no {missing} yet: add some first, then come back to find passages.")
+    evidenceview.nothing_to_rank(corpus, active.current_name())
     st.stop()
 
 topics = {t.id: t.label for t in corpus.topics}
@@ -96,6 +95,11 @@ def hint_line(passage: Passage) -> str:
             corpus.voice(n.anchor.voice_id).name for n in hint.neighbours if n.anchor.voice_id
         )
     )
+    if hint.negligible:
+        return (
+            f"No stance hint: the closest placed quotes ({names}) share too little with this "
+            f"paragraph, or pull both ways (confidence {hint.confidence:.2f})."
+        )
     return (
         f"Stance hint (not saved): {stance.describe(topic, hint.stance, 'asserts')}; "
         f"confidence {hint.confidence:.2f} ({hint.level}), from the closest quotes of {names}."
