@@ -40,13 +40,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         if files.kind("") != "folder":
             raise common.Failure(f"bundle export: corpus folder not found: {files.label}")
     data = write_bundle(files)
-    write_atomic(args.out, data)
+    path = write_atomic(args.out, data, replace=False)
     count = len(collect_files(files))
     if args.json:
-        summary = {"path": str(args.out), "bytes": len(data), "files": count, "source": files.label}
+        summary = {"path": str(path), "bytes": len(data), "files": count, "source": files.label}
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        print(f"wrote {args.out} ({count} files of {files.label}, {len(data)} bytes)")
+        kept = common.kept_note(Path(args.out), path)
+        print(f"wrote {path} ({count} files of {files.label}, {len(data)} bytes){kept}")
     return common.EXIT_OK
 
 

@@ -74,3 +74,8 @@ def load_workspace(name: str) -> Corpus:
 def unknown_workspace(name: str, names: list[str]) -> str:
     listed = ", ".join(names) if names else "none yet (bundle import FILE.zip --workspace NAME)"
     return f"there is no workspace called {name!r}; workspaces: {listed}"
+
+
+def kept_note(asked: Path, written: Path) -> str:
+    """What a writer adds when `asked` was taken: it is left as it was, the file went beside."""
+    return "" if written == asked else f" ({asked} already exists and was left as it was)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from perspectives.cli.common import (
     EXIT_INVALID,
@@ -12,6 +13,7 @@ from perspectives.cli.common import (
     EXIT_USAGE,
     Failure,
     add_corpus_options,
+    kept_note,
     load,
     positive_int,
 )
@@ -37,8 +39,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     text = render_table(positions_table(load(args)), args.format)
     if args.out:
-        write_atomic(args.out, text)
-        print(f"wrote {args.out}", file=sys.stderr)
+        path = write_atomic(args.out, text, replace=False)
+        print(f"wrote {path}{kept_note(Path(args.out), path)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_OK

@@ -36,12 +36,12 @@ def _usage(command: str, message: str) -> int:
 def _write(args: argparse.Namespace, export: Export) -> int:
     from perspectives.exports.files import write_atomic
 
-    path = Path(args.out) if args.out else Path(export.filename)
-    write_atomic(path, export.data)
+    asked = Path(args.out) if args.out else Path(export.filename)
+    path = write_atomic(asked, export.data, replace=False)
     if args.json:
         print(json.dumps(export.summary(str(path)), ensure_ascii=False, indent=2))
     else:
-        print(f"wrote {path} ({len(export.data)} bytes)")
+        print(f"wrote {path} ({len(export.data)} bytes){common.kept_note(asked, path)}")
     return common.EXIT_OK
 
 

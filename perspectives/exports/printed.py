@@ -8,6 +8,8 @@ by the format's writer (`WRITERS`).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -69,9 +71,24 @@ class Export:
         return {"path": path, "bytes": len(self.data), "mime": self.mime, "counts": self.counts}
 
 
+_HOUSE = re.compile(r"^this house (believes that|believes|would|holds:?)\s+", re.IGNORECASE)
+
+
+def motion_slug(text: str, words: int = 6, limit: int = 48) -> str:
+    """A file name's words for a motion's wording: ASCII, lower case, its first few words
+    after "This House believes that" ("" when none are left, as for a script without Latin
+    letters)."""
+    plain = unicodedata.normalize("NFKD", _HOUSE.sub("", text.strip()))
+    found = re.findall(r"[a-z0-9]+", plain.encode("ascii", "ignore").decode().lower())
+    return "-".join(found[:words])[:limit].strip("-")
+
+
 def brief_name(motion: Motion, side: str, custom: bool) -> str:
+    """A brief's file name (no extension) made of what it holds: the motion's id and the side;
+    for a motion of one's own, its topic, pole and the first words of its wording."""
     if custom:
-        return f"brief-{motion.topic}-{motion.proposition}-custom-{side}"
+        wording = "" if motion.text.startswith("On “") else motion_slug(motion.text)
+        return f"brief-{motion.topic}-{motion.proposition}-{wording or 'custom'}-{side}"
     return f"brief-{motion.id}-{side}"
 
 
