@@ -255,3 +255,14 @@ def test_poll_leader_in_projector_mode(browser, poll_server, artifacts):
         shot(page, artifacts, "present-poll-leader-1920x1080")
     finally:
         context.close()
+
+
+def test_a_narrow_window_without_a_phone_agent_is_told_of_the_list(browser, server):
+    for width, hint in ((390, True), (1280, False)):
+        context, page = _context(browser, width, 844)
+        try:
+            open_app(page, f"{server}/matrix")
+            page.locator("[data-testid=stVegaLiteChart]").first.wait_for()  # the grid
+            assert page.locator(".st-key-phone-hint").is_visible() is hint, width
+        finally:
+            context.close()
