@@ -109,10 +109,12 @@ def write_corpus(
                 for position in data.get("positions") or []:
                     position = dict(position)
                     position["voice"] = voice_id(position["voice"], k)
-                    position["answers"] = [
-                        voice_id(a.split("/")[0], k) + "/" + a.split("/")[1]
-                        for a in position.get("answers", [])
-                    ]
+                    for relation in ("answers", "contests"):
+                        if relation in position:
+                            position[relation] = [
+                                voice_id(a.split("/")[0], k) + "/" + a.split("/")[1]
+                                for a in position[relation]
+                            ]
                     stance = position.get("stance")
                     if stance is not None and rng.random() < 0.5:
                         stance = max(-2, min(2, stance + rng.choice((-1, 1))))

@@ -117,7 +117,17 @@ def test_search_filters_come_from_the_link_and_unknown_ones_warn():
     assert at.selectbox[2].value is None
     assert any("no topic “nope”" in w for w in texts(at.warning))
     assert "topic" not in at.query_params
-    assert any("Holds evidence of Bing Song" in c for c in texts(at.caption))
+    whose = [c for c in texts(at.caption) if c.startswith("Whose words: ")]
+    assert whose and all("Bing Song" in c for c in whose)
+
+
+def test_each_search_hit_says_whose_words_it_matched():
+    at = open_page(SEARCH, q='"phantom democracy"')
+    assert [c for c in texts(at.caption) if c.startswith("Whose words")] == [
+        "Whose words: John Keane \\(evidence\\)"  # as escaped for Markdown
+    ]
+    at = open_page(SEARCH, q='"phantom democracy"', voice="bing-song")
+    assert any("No paragraph matches" in i for i in texts(at.info))
 
 
 def test_search_topic_filter_narrows_hits():

@@ -3,8 +3,10 @@
 Pure and seeded: `draw_round(corpus, rng=random.Random(seed))` gives the same questions for the
 same seed, so a page keeps only the seed and the answers in its session, and tests can pin a
 round. A round never shows the same quote twice and spreads over different positions; a quote
-is left out where it would give the answer away (it names the voice) or where it has two right
-answers (the same words are evidence for two voices, or for two camps in camp mode).
+is left out where it would give the answer away (it names the voice), where it names any other
+voice of the corpus (an editor's sentence about a voice he quotes: the player could not tell
+whose words they are), or where it has two right answers (the same words are evidence for two
+voices, or for two camps in camp mode).
 """
 
 from __future__ import annotations
@@ -69,9 +71,15 @@ def _mentions(text: str, names: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n in names)
 
 
+def _voice_names(corpus: Corpus) -> tuple[str, ...]:
+    """Every name and alias of every voice (two letters or more)."""
+    return tuple(n for voice in corpus.voices for n in voice.names if len(n) >= 2)
+
+
 def candidates(corpus: Corpus, mode: str = "voice") -> list[tuple[Position, Evidence]]:
     """Every (position, quote) pair that makes a fair question, in corpus order."""
     _check_mode(mode)
+    voices = _voice_names(corpus)
     owners: dict[tuple[str, int, int], set[str]] = {}
     for position in corpus.positions:
         for evidence in position.evidence:
@@ -86,26 +94,36 @@ def candidates(corpus: Corpus, mode: str = "voice") -> list[tuple[Position, Evid
                 continue
             if _mentions(evidence.text, _names(corpus, mode, answer)):
                 continue
+            if _mentions(evidence.text, voices):  # names a voice of the corpus
+                continue
             seen.add(span)
             pairs.append((position, evidence))
     return pairs
 
 
 def _distractors(corpus: Corpus, question: tuple[Position, Evidence], mode: str, rng) -> list:
-    """Three wrong options: in voice mode, voices that also speak on the topic first."""
+    """Three wrong options: in voice mode, voices that also speak on the topic first. Options
+    are drawn in a random order and checked until three fair ones are found (checking every
+    voice of a long reading list for its names in the quote took seconds per round)."""
     position, evidence = question
     answer = answer_of(corpus, position, mode)
     pool = [c.id for c in corpus.camps] if mode == "camp" else [v.id for v in corpus.voices]
-    fair = [
-        o for o in pool if o != answer and not _mentions(evidence.text, _names(corpus, mode, o))
-    ]
+    pool = [o for o in pool if o != answer]
+
+    def fair(options: list[str], wanted: int) -> list[str]:
+        picked: list[str] = []
+        for option in rng.sample(options, len(options)):
+            if len(picked) == wanted:
+                break
+            if not _mentions(evidence.text, _names(corpus, mode, option)):
+                picked.append(option)
+        return picked
+
     if mode == "voice":
         speaking = {p.voice for p in corpus.positions_for_topic(position.topic)}
-        near = [o for o in fair if o in speaking]
-        far = [o for o in fair if o not in speaking]
-        near = rng.sample(near, min(len(near), OPTIONS - 1))
-        return near + rng.sample(far, min(len(far), OPTIONS - 1 - len(near)))
-    return rng.sample(fair, min(len(fair), OPTIONS - 1))
+        near = fair([o for o in pool if o in speaking], OPTIONS - 1)
+        return near + fair([o for o in pool if o not in speaking], OPTIONS - 1 - len(near))
+    return fair(pool, OPTIONS - 1)
 
 
 def draw_round(
@@ -147,3 +165,29 @@ def score(questions: tuple[QuizQuestion, ...], answers: dict[int, str]) -> Score
 def _check_mode(mode: str) -> None:
     if mode not in MODES:
         raise ValueError(f"unknown quiz mode {mode!r}: use voice or camp")
+
+
+def round_rows(
+    corpus: Corpus, questions: tuple[QuizQuestion, ...], answers: dict[int, str]
+) -> list[dict]:
+    """The round as rows, one per question: the quote, its topic, the options, the answer and,
+    where given, the player's answer (a teacher's answer key, or a record of a round)."""
+    rows = []
+    for index, question in enumerate(questions):
+        position, chosen = question.position, answers.get(index)
+        rows.append(
+            {
+                "question": index + 1,
+                "mode": question.mode,
+                "quote": question.evidence.text,
+                "topic_id": position.topic,
+                "options": " | ".join(label(corpus, question.mode, o) for o in question.options),
+                "answer": label(corpus, question.mode, question.answer),
+                "answer_id": question.answer,
+                "given": label(corpus, question.mode, chosen) if chosen else "",
+                "right": question.is_right(chosen) if chosen else None,
+                "document_id": position.document,
+                "paragraph": question.evidence.paragraph,
+            }
+        )
+    return rows

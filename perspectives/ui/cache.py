@@ -8,6 +8,8 @@ corpus or another version of this one, and no call site can pass a mismatched ke
 
 from __future__ import annotations
 
+import random
+
 import pandas as pd
 import streamlit as st
 
@@ -16,6 +18,7 @@ from perspectives.charts import timeline as timeline_charts
 from perspectives.corpus.entities import Motion
 from perspectives.corpus.model import Corpus
 from perspectives.exports.printed import brief_export, guide_export, handout_export
+from perspectives.teaching import quiz
 from perspectives.teaching.brief import DebateBrief, build_brief
 from perspectives.teaching.guide import ReadingGuide, build_guide
 from perspectives.teaching.handout import SeminarHandout, build_handout
@@ -84,6 +87,17 @@ def pairs_tables(corpus: Corpus, limit: int) -> tuple[pd.DataFrame, pd.DataFrame
     nor the same distance."""
     closest, farthest = agreement.pair_ends(corpus, limit=limit)
     return tables.agreement_table(corpus, closest), tables.agreement_table(corpus, farthest)
+
+
+@cached(64)
+def quiz_round(corpus: Corpus, mode: str, seed: int) -> tuple[quiz.QuizQuestion, ...]:
+    return quiz.draw_round(corpus, quiz.ROUND_LENGTH, mode, random.Random(seed))
+
+
+@cached(8)
+def most_distant_pair(corpus: Corpus) -> agreement.Agreement | None:
+    """Compare's default head-to-head pair: once per corpus, not on every run."""
+    return agreement.most_distant_pair(corpus)
 
 
 @cached(64)

@@ -19,6 +19,7 @@ from perspectives.ui.active import PARAM, current_name
 PAGES = "perspectives/ui/pages"  # relative to app.py, as st.page_link wants
 COMPARE, MATRIX, VOICES = f"{PAGES}/compare.py", f"{PAGES}/matrix.py", f"{PAGES}/voices.py"
 DOCUMENTS, SEARCH, SEMINAR = f"{PAGES}/documents.py", f"{PAGES}/search.py", f"{PAGES}/seminar.py"
+CORPUS = f"{PAGES}/corpus.py"
 
 
 def param(name: str, default: str | None = None) -> str | None:

@@ -8,7 +8,7 @@ text with a heavy rule.
 
 API (pages call these):
 
-    base() -> None                # every page (via ui.state): quote contrast, phone rules
+    base() -> None                # every page (via navigation.run): top band, quotes, phone
     setup() -> bool               # a page with a projector mode: the toggle, the styles; on?
     is_on() -> bool               # whether projector mode is on for this run
     current() -> str | None       # "1" when on (links keep it, as they keep `ws`)
@@ -44,10 +44,21 @@ ROW_RULE = "#D5DAE1"  # between the matrix list's rows (decoration only)
 PRESENT_QUOTE_TEXT = "#000000"  # on a projector: black on white
 PRESENT_QUOTE_RULE = "#0072B2"  # the theme's primary colour
 
-# Every page. Quotes at full contrast; tables that wrap long words rather than overflow (a
-# phone sees every column); the matrix list's rows full width, wrapped, 44 px tall
-# (a finger's tap target); on a phone (under 500 px) the matrix's hint to use the list.
+# Streamlit leaves 6rem (96 px) empty above every page; on a wide screen the header bar it
+# clears is transparent and holds only the menu at the right and the sidebar's button.
+TOP_PADDING = "3rem"
+# On a phone the header bar is opaque (3.75rem): the page starts just below it.
+TOP_PADDING_NARROW = "4rem"
+
+# Every page. No empty band at the top (TOP_PADDING); quotes at full contrast; tables that
+# wrap long words rather than overflow (a phone sees every column); the matrix list's rows full
+# width, wrapped, 44 px tall (a finger's tap target); on a phone (under 500 px) the matrix's
+# hint to use the list.
 BASE_CSS = f"""<style>
+[data-testid="stMainBlockContainer"] {{ padding-top: {TOP_PADDING}; }}
+@media (max-width: 640px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-top: {TOP_PADDING_NARROW}; }}
+}}
 [data-testid="stMarkdownContainer"] blockquote {{
   opacity: 1;
   color: {QUOTE_TEXT};

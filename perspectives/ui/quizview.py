@@ -3,7 +3,6 @@ its four options, and the reveal with the position and a link to the quote in it
 
 from __future__ import annotations
 
-import random
 import secrets
 
 import streamlit as st
@@ -12,14 +11,36 @@ from perspectives import stance
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
 from perspectives.teaching import quiz
-from perspectives.ui import links
+from perspectives.ui import cache, links
+from perspectives.wording import quoted
 
 STATE = "quiz_round"
 
 
 def new_round() -> None:
     """Forget the answers and draw a fresh seed (also the callback of the mode control)."""
-    st.session_state[STATE] = {"seed": secrets.randbits(32), "answers": {}, "index": 0}
+    st.session_state[STATE] = {
+        "seed": secrets.randbits(32),
+        "answers": {},
+        "index": 0,
+        "mode": st.session_state.get("quiz-mode"),
+    }
+
+
+def open_round(seed: str | None, mode: str) -> None:
+    """Start the round a link names (`round=N`, its seed, in `mode`), unless it is the one
+    being played; no (or a bad) seed keeps the current round's seed."""
+    playing = current()
+    wanted = int(seed) if seed is not None and seed.isdigit() and len(seed) <= 12 else None
+    if wanted is None:
+        if seed is not None:
+            st.warning(
+                f"There is no round “{st_escape(seed)}” (a round is a number up to 12 digits); "
+                "showing the round being played."
+            )
+        wanted = playing["seed"]
+    if (playing["seed"], playing.get("mode", mode)) != (wanted, mode):
+        st.session_state[STATE] = {"seed": wanted, "answers": {}, "index": 0, "mode": mode}
 
 
 def current() -> dict:
@@ -29,7 +50,8 @@ def current() -> dict:
 
 
 def questions(corpus: Corpus, mode: str, seed: int) -> tuple[quiz.QuizQuestion, ...]:
-    return quiz.draw_round(corpus, quiz.ROUND_LENGTH, mode, random.Random(seed))
+    """The round of this seed, drawn once (each answer reruns the page)."""
+    return cache.quiz_round(corpus, mode, seed)
 
 
 def _answer(index: int, option: str) -> None:
@@ -44,7 +66,7 @@ def ask(corpus: Corpus, question: quiz.QuizQuestion, index: int, seed: int) -> N
     """The quote, the topic it speaks to, and one button per option."""
     topic = corpus.topic(question.position.topic)
     with st.container(border=True):
-        st.markdown(f"#### “{st_escape(question.evidence.text)}”")
+        st.markdown(f"#### {quoted(st_escape(question.evidence.text))}")
         st.caption(f"On {st_escape(topic.label)}: {st_escape(topic.question)}")
     prompt = "Who said it?" if question.mode == "voice" else "Which camp does this come from?"
     st.markdown(f"**{prompt}**")
@@ -66,7 +88,7 @@ def reveal(
     position, evidence = question.position, question.evidence
     right = quiz.label(corpus, question.mode, question.answer)
     with st.container(border=True):
-        st.markdown(f"“{st_escape(evidence.text)}”")
+        st.markdown(quoted(st_escape(evidence.text)))
     if question.is_right(choice):
         st.success(f"Right: {st_escape(right)}.")
     else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy as np
+
 from perspectives.corpus.model import Corpus
 from perspectives.views.compare import placed
 from perspectives.views.ranking import shown, split_ends
@@ -25,20 +27,30 @@ class Agreement:
         return 1 - self.distance / 4
 
 
-def pair_agreement(corpus: Corpus, min_shared: int = 1) -> list[Agreement]:
-    """Every pair of voices placed together on at least `min_shared` topics."""
+def _stances(corpus: Corpus) -> tuple[dict[tuple[str, str], int], dict[str, set[str]]]:
     stance = {(p.voice, p.topic): p.score for p in placed(corpus.positions)}
     topics_of: dict[str, set[str]] = {}
     for voice_id, topic_id in stance:
         topics_of.setdefault(voice_id, set()).add(topic_id)
-    result = []
-    for a, b in combinations([v.id for v in corpus.voices], 2):
-        shared = topics_of.get(a, set()) & topics_of.get(b, set())
-        if len(shared) < min_shared:
-            continue
-        distance = sum(abs(stance[(a, t)] - stance[(b, t)]) for t in shared) / len(shared)
-        result.append(Agreement(a, b, len(shared), distance))
-    return result
+    return stance, topics_of
+
+
+def _agreement(stance, topics_of, a: str, b: str, min_shared: int) -> Agreement | None:
+    shared = topics_of.get(a, set()) & topics_of.get(b, set())
+    if len(shared) < min_shared:
+        return None
+    distance = sum(abs(stance[(a, t)] - stance[(b, t)]) for t in shared) / len(shared)
+    return Agreement(a, b, len(shared), distance)
+
+
+def pair_agreement(corpus: Corpus, min_shared: int = 1) -> list[Agreement]:
+    """Every pair of voices placed together on at least `min_shared` topics."""
+    stance, topics_of = _stances(corpus)
+    found = (
+        _agreement(stance, topics_of, a, b, min_shared)
+        for a, b in combinations([v.id for v in corpus.voices], 2)
+    )
+    return [row for row in found if row is not None]
 
 
 def ranked_pairs(corpus: Corpus, min_shared: int = 1) -> list[Agreement]:
@@ -70,22 +82,71 @@ def farthest_pairs(corpus: Corpus, min_shared: int = 2, limit: int | None = 5) -
 
 
 def most_distant_pair(corpus: Corpus) -> Agreement | None:
-    """The two voices farthest apart over at least two shared topics (else one), if any."""
-    rows = ranked_pairs(corpus, 2) or ranked_pairs(corpus, 1)
-    if not rows:
+    """The two voices farthest apart over at least two shared topics (else one), if any; ties
+    go to the pair sharing more topics, then by ids.
+
+    Without a list of every pair (2.4 M pairs at 100 copies of the default corpus, 61% of a
+    Compare run): the pairs' shared counts and stance gaps are matrix products over blocks of
+    voices, and only the pairs within a rounding step of the widest gap are compared exactly."""
+    stance, topics_of = _stances(corpus)
+    voices = [v.id for v in corpus.voices if v.id in topics_of]
+    if len(voices) < 2:
         return None
-    return min(rows, key=lambda r: (-shown(r.distance), -r.shared, r.voice_a, r.voice_b))
+    topics = {t: n for n, t in enumerate(sorted({t for _, t in stance}))}
+    placed_on = np.zeros((len(voices), len(topics)), dtype=np.float32)
+    # steps[:, k*T + t] = 1 when the stance on t is at least k - 1 (k = 0..3): the gap between
+    # two stances on a topic is the number of steps one has and the other has not.
+    steps = np.zeros((len(voices), 4 * len(topics)), dtype=np.float32)
+    for row, voice in enumerate(voices):
+        for topic in topics_of[voice]:
+            column, score = topics[topic], stance[(voice, topic)]
+            placed_on[row, column] = 1
+            for k in range(4):
+                steps[row, k * len(topics) + column] = score >= k - 1
+    height = steps.reshape(len(voices), 4, len(topics)).sum(axis=1)  # stance + 2 where placed
+    best: dict[int, list[tuple[int, int]]] = {2: [], 1: []}
+    widest = {2: -1.0, 1: -1.0}
+    block = max(1, 2_000_000 // len(voices))
+    for start in range(0, len(voices), block):
+        rows = slice(start, min(start + block, len(voices)))
+        shared = placed_on[rows] @ placed_on.T
+        gaps = height[rows] @ placed_on.T + placed_on[rows] @ height.T
+        gaps -= 2 * (steps[rows] @ steps.T)
+        later = np.arange(len(voices))[None, :] > np.arange(rows.start, rows.stop)[:, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            distance = np.where(shared > 0, gaps / np.maximum(shared, 1), -1.0)
+        for least in (2, 1):
+            masked = np.where(later & (shared >= least), distance, -1.0)
+            top = float(masked.max()) if masked.size else -1.0
+            if top < 0 or top < widest[least] - 0.02:
+                continue
+            widest[least] = max(widest[least], top)
+            a, b = np.nonzero(masked >= top - 0.02)
+            best[least] += [(start + int(i), int(j)) for i, j in zip(a, b, strict=True)]
+    for least in (2, 1):
+        measured = (
+            _agreement(stance, topics_of, voices[i], voices[j], least) for i, j in best[least]
+        )
+        found = [r for r in measured if r is not None]
+        if found:
+            return min(
+                found,
+                key=lambda r: (-shown(r.distance), -r.shared, r.voice_a, r.voice_b),
+            )
+    return None
 
 
 def neighbours(corpus: Corpus, voice_id: str, min_shared: int = 1) -> list[Agreement]:
-    """The voice's pairs, nearest first, each oriented so that voice_a is `voice_id`."""
+    """The voice's pairs, nearest first, each oriented so that voice_a is `voice_id` (its
+    pairs alone are measured, not every pair of the corpus)."""
     corpus.voice(voice_id)
+    stance, topics_of = _stances(corpus)
     rows = []
-    for r in pair_agreement(corpus, min_shared):
-        if r.voice_a == voice_id:
-            rows.append(r)
-        elif r.voice_b == voice_id:
-            rows.append(Agreement(voice_id, r.voice_a, r.shared, r.distance))
+    for voice in corpus.voices:
+        if voice.id != voice_id:
+            row = _agreement(stance, topics_of, voice_id, voice.id, min_shared)
+            if row is not None:
+                rows.append(row)
     return sorted(rows, key=lambda r: (shown(r.distance), -r.shared, r.voice_b))
 
 

@@ -20,6 +20,7 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from perspectives.corpus.document import Document
@@ -38,6 +39,9 @@ MAX_TERMS = 30
 QUERY_SECONDS = 2.0
 _PROGRESS_STEPS = 2_000  # SQLite VM steps between two looks at the clock
 _names = itertools.count()
+RowFilter = Callable[[str, int], bool] | AbstractSet[tuple[str, int]]  # predicate, or the keys
+# A last filter on a hit, given its document and its matched words' offsets.
+Refine = Callable[[str, tuple[tuple[int, int], ...]], bool]
 
 
 class SearchError(ValueError):
@@ -121,6 +125,9 @@ class SearchIndex:
         ]
         self._db.executemany("INSERT INTO paragraphs VALUES (?, ?, ?, ?, ?)", rows)
         self._db.commit()
+        # (document id, paragraph number) -> rowid: the rows were inserted in this order.
+        found = self._db.execute("SELECT rowid, document_id, number FROM paragraphs")
+        self._rowids = {(doc, number): rowid for rowid, doc, number in found}
         self.size = len(rows)
 
     def _reader(self) -> sqlite3.Connection:
@@ -145,15 +152,22 @@ class SearchIndex:
         query: str,
         limit: int = 20,
         documents: Iterable[str] | None = None,
-        keep: Callable[[str, int], bool] | None = None,
-        first: Callable[[str, int], bool] | None = None,
+        keep: RowFilter | None = None,
+        first: RowFilter | None = None,
+        refine: Refine | None = None,
     ) -> list[Hit]:
         """Ranked hits for an FTS5 query (words, "phrases", OR, NOT, prefix*): the first `limit`
-        of the paragraphs that `keep(document_id, number)` accepts, those for which `first`
-        holds ahead of the rest (each group in BM25 order)."""
+        of the paragraphs that `keep` accepts, those `first` holds for ahead of the rest (each
+        group in BM25 order). `keep` and `first` are sets of (document id, paragraph number),
+        filtered in SQL in one pass of the MATCH, or predicates of those two, applied to every
+        match in Python (then the chosen rows' snippets take a second pass).
+        `refine(document_id, matches)`, given the matched words' offsets, has the last word on
+        each hit (it needs the words, so it runs on the ranked rows chunk by chunk until `limit`
+        pass it)."""
         query = checked_query(query)
+        filters = (keep, first, refine)
         try:
-            rows = self._run(query, limit, documents, keep, first)
+            rows = self._run(query, limit, documents, *filters)
         except sqlite3.OperationalError as error:
             if getattr(self._local, "interrupted", False):
                 raise _too_slow(query) from None
@@ -163,7 +177,7 @@ class SearchIndex:
                     'Check that every opening " has a closing one.'
                 ) from None
             try:
-                rows = self._run(_quote_terms(query), limit, documents, keep, first)
+                rows = self._run(_quote_terms(query), limit, documents, *filters)
             except sqlite3.OperationalError:
                 raise SearchError(
                     f"The query {query!r} could not be read ({error}). Use plain words, "
@@ -188,45 +202,138 @@ class SearchIndex:
         match: str,
         limit: int,
         documents: Iterable[str] | None,
-        keep: Callable[[str, int], bool] | None,
-        first: Callable[[str, int], bool] | None,
+        keep: RowFilter | None,
+        first: RowFilter | None,
+        refine: Refine | None = None,
     ) -> list[tuple]:
-        """Rank on ids and scores alone (in SQL, with LIMIT, when nothing is filtered in
-        Python), then make snippets for the chosen rows only."""
         where, params = "paragraphs MATCH ?", [match]
         if documents is not None:
             ids = list(documents)
             where += f" AND document_id IN ({', '.join('?' * len(ids))})"
             params += ids
         limit = max(1, int(limit))
-        rank_sql = f"SELECT rowid, document_id, number FROM paragraphs WHERE {where} ORDER BY rank"
         db = self._reader()
         self._local.deadline = time.monotonic() + QUERY_SECONDS
         self._local.interrupted = False
         try:
-            if keep is None and first is None:
-                ranked = db.execute(rank_sql + " LIMIT ?", [*params, limit]).fetchall()
-            else:
-                rows = db.execute(rank_sql, params)
-                ranked = [r for r in rows if keep is None or keep(r[1], r[2])]
-                if first is not None:
-                    ranked.sort(key=lambda r: not first(r[1], r[2]))  # stable: BM25 order
-                ranked = ranked[:limit]
-            if not ranked:
-                return []
-            rowids = [r[0] for r in ranked]
-            detail = db.execute(
-                "SELECT rowid, document_id, number, start, end, bm25(paragraphs),"
-                f" snippet(paragraphs, 4, '{OPEN}', '{CLOSE}', '…', 32),"
-                f" highlight(paragraphs, 4, '{OPEN}', '{CLOSE}')"
-                f" FROM paragraphs WHERE paragraphs MATCH ?"
-                f" AND rowid IN ({', '.join('?' * len(rowids))})",
-                [match, *rowids],
-            ).fetchall()
+            if callable(keep) or callable(first):
+                return self._run_predicates(db, where, params, limit, keep, first, refine)
+            if keep is not None:
+                where += f" AND +rowid IN (SELECT id FROM temp.{self._load(db, 'keep', keep)})"
+
+            def pick(clause: str, wanted: int) -> list[tuple]:
+                if refine is None:
+                    return self._detail(db, clause, params, wanted)
+                return self._refined(db, clause, params, wanted, refine)
+
+            if first is None:
+                return pick(where, limit)
+            rows = f"+rowid IN (SELECT id FROM temp.{self._load(db, 'first', first)})"
+            found = pick(f"{where} AND {rows}", limit)
+            if len(found) < limit:
+                found += pick(f"{where} AND NOT {rows}", limit - len(found))
+            return found
         finally:
             self._local.deadline = float("inf")
-        by_rowid = {row[0]: row[1:] for row in detail}
-        return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
+
+    def _load(self, db: sqlite3.Connection, name: str, keys: AbstractSet[tuple[str, int]]) -> str:
+        """This connection's temporary table `name` holding the rowids of `keys` (refilled only
+        when another set is asked for); its name."""
+        table = f"perspectives_{name}"
+        loaded = getattr(self._local, "loaded", None)
+        if loaded is None:
+            loaded = self._local.loaded = {}
+        if loaded.get(name) is not keys:
+            db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
+            db.execute(f"DELETE FROM temp.{table}")
+            rowids = (self._rowids.get(key) for key in keys)
+            db.executemany(
+                f"INSERT INTO temp.{table} VALUES (?)", ((r,) for r in rowids if r is not None)
+            )
+            loaded[name] = keys
+        return table
+
+    @staticmethod
+    def _detail(
+        db: sqlite3.Connection, where: str, params: list, limit: int, offset: int = 0
+    ) -> list[tuple]:
+        """The first `limit` rows by rank (after `offset`) with their snippets, in one pass of
+        the MATCH: FTS5 sorts by rank itself, so snippets are made for the rows returned alone."""
+        return db.execute(
+            "SELECT document_id, number, start, end, bm25(paragraphs),"
+            f" snippet(paragraphs, 4, '{OPEN}', '{CLOSE}', '…', 32),"
+            f" highlight(paragraphs, 4, '{OPEN}', '{CLOSE}')"
+            f" FROM paragraphs WHERE {where} ORDER BY rank LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+
+    @classmethod
+    def _refined(
+        cls, db: sqlite3.Connection, where: str, params: list, limit: int, refine: Refine
+    ) -> list[tuple]:
+        """The first `limit` rows by rank that `refine` accepts, read chunk by chunk."""
+        found: list[tuple] = []
+        chunk, offset = max(limit, 20), 0
+        while len(found) < limit:
+            rows = cls._detail(db, where, params, chunk, offset)
+            found += [r for r in rows if refine(r[0], _match_offsets(r[6], r[2]))]
+            if len(rows) < chunk:
+                break
+            offset += chunk
+        return found[:limit]
+
+    @staticmethod
+    def _run_predicates(
+        db: sqlite3.Connection,
+        where: str,
+        params: list,
+        limit: int,
+        keep: RowFilter | None,
+        first: RowFilter | None,
+        refine: Refine | None = None,
+    ) -> list[tuple]:
+        """Filters given as predicates: rank every match on ids alone, filter in Python, then
+        make the chosen rows' snippets (a second pass of the MATCH; with `refine`, chunk by
+        chunk until `limit` rows pass it)."""
+        keeps, firsts = _predicate(keep), _predicate(first)
+        rows = db.execute(
+            f"SELECT rowid, document_id, number FROM paragraphs WHERE {where} ORDER BY rank", params
+        )
+        ranked = [r for r in rows if keeps is None or keeps(r[1], r[2])]
+        if firsts is not None:
+            ranked.sort(key=lambda r: not firsts(r[1], r[2]))  # stable: BM25 order
+        if refine is None:
+            return _snippets(db, params[0], [r[0] for r in ranked[:limit]])
+        found: list[tuple] = []
+        chunk = max(limit, 20)
+        for at in range(0, len(ranked), chunk):
+            chosen = _snippets(db, params[0], [r[0] for r in ranked[at : at + chunk]])
+            found += [r for r in chosen if refine(r[0], _match_offsets(r[6], r[2]))]
+            if len(found) >= limit:
+                break
+        return found[:limit]
+
+
+def _snippets(db: sqlite3.Connection, match: str, rowids: list[int]) -> list[tuple]:
+    """Snippets and highlights of `rowids`, in their order."""
+    if not rowids:
+        return []
+    detail = db.execute(
+        "SELECT rowid, document_id, number, start, end, bm25(paragraphs),"
+        f" snippet(paragraphs, 4, '{OPEN}', '{CLOSE}', '…', 32),"
+        f" highlight(paragraphs, 4, '{OPEN}', '{CLOSE}')"
+        f" FROM paragraphs WHERE paragraphs MATCH ?"
+        f" AND rowid IN ({', '.join('?' * len(rowids))})",
+        [match, *rowids],
+    ).fetchall()
+    by_rowid = {row[0]: row[1:] for row in detail}
+    return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
+
+
+def _predicate(rows: RowFilter | None) -> Callable[[str, int], bool] | None:
+    if rows is None or callable(rows):
+        return rows
+    return lambda doc, number: (doc, number) in rows
 
 
 def checked_query(query: str) -> str:

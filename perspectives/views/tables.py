@@ -8,10 +8,13 @@ a download says so rather than leaving them out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from perspectives.corpus.entities import Position
 from perspectives.corpus.model import Corpus
+from perspectives.corpus.problems import Problem
 from perspectives.views import agreement, compare, matrix
 
 POSITION_COLUMNS = [
@@ -240,3 +243,51 @@ def agreement_table(corpus: Corpus, pairs: list[agreement.Agreement]) -> pd.Data
     ]
     columns = ["voice_a", "voice_a_name", "voice_b", "voice_b_name", "shared_topics"]
     return pd.DataFrame(rows, columns=[*columns, "distance", "agreement"])
+
+
+def documents_table(corpus: Corpus) -> pd.DataFrame:
+    """The corpus' documents with their provenance and what the corpus draws from each."""
+    rows = [
+        {
+            "document_id": d.id,
+            "title": d.title,
+            "authors": ", ".join(d.authors),
+            "outlet": d.outlet,
+            "date": d.date.isoformat() if d.date else "",
+            "date_label": d.date_label,
+            "date_certainty": d.date_certainty,
+            "genre": d.genre,
+            "url": d.url or "",
+            "voices": ",".join(v.id for v in corpus.voices if d.id in v.documents),
+            "positions": sum(p.document == d.id for p in corpus.positions),
+            "paragraphs": len(d.paragraphs),
+            "note_on_outlet": d.notes.outlet or "",
+            "note_on_text": d.notes.text or "",
+        }
+        for d in corpus.documents
+    ]
+    columns = ["document_id", "title", "authors", "outlet", "date", "date_label"]
+    columns += ["date_certainty", "genre", "url", "voices", "positions", "paragraphs"]
+    return pd.DataFrame(rows, columns=[*columns, "note_on_outlet", "note_on_text"])
+
+
+def problems_table(problems: Sequence[Problem], left_out: Sequence[str] = ()) -> pd.DataFrame:
+    """What is wrong in a corpus' files (file, line, entry, problem), then what the pages leave
+    out because of it (kind "left out")."""
+    rows = [
+        {
+            "kind": "problem",
+            "file": p.file,
+            "line": p.line,
+            "entry": p.entry or "",
+            "problem": p.message,
+        }
+        for p in problems
+    ]
+    rows += [
+        {"kind": "left out", "file": "", "line": None, "entry": item, "problem": ""}
+        for item in left_out
+    ]
+    frame = pd.DataFrame(rows, columns=["kind", "file", "line", "entry", "problem"])
+    frame["line"] = frame["line"].astype("Int64")
+    return frame

@@ -7,9 +7,9 @@ import streamlit as st
 from perspectives import stance
 from perspectives.charts import spectrum
 from perspectives.markup import st_escape
-from perspectives.ui import cache, cards, links, present, urlstate, widgets
+from perspectives.ui import cache, cards, links, navigation, present, urlstate, welcome, widgets
 from perspectives.ui.state import corpus_or_stop, require
-from perspectives.views import agreement, compare
+from perspectives.views import compare
 from perspectives.views import tables as views
 
 PAGE, TOPIC_VIEW, HEAD_TO_HEAD = "compare", "Topic view", "Head to head"
@@ -18,7 +18,8 @@ VIEWS = {"topic": TOPIC_VIEW, "head-to-head": HEAD_TO_HEAD}
 corpus = corpus_or_stop()
 require(corpus, "topics", "voices", title="Compare", to="compare")
 widgets.sidebar(corpus)
-present.setup()
+if not present.setup() and navigation.on_home():
+    welcome.show(corpus)
 topics = {t.id: t for t in corpus.topics}
 voices = {v.id: v for v in corpus.voices}
 camps = {c.id: c for c in corpus.camps}
@@ -36,7 +37,7 @@ pair = voice_ids[:4] if len(voice_ids) >= 2 else []
 if fresh and view == "head-to-head" and len(voice_ids) > 4:
     st.warning("Head to head compares at most four voices: showing the first four.")
 if not pair:  # by default, the two voices farthest apart
-    farthest = agreement.most_distant_pair(corpus)
+    farthest = cache.most_distant_pair(corpus)
     pair = [farthest.voice_a, farthest.voice_b] if farthest else voice_ids[:1]
 urlstate.seed("compare-view", VIEWS[view], fresh)
 urlstate.seed("compare-topic", topic_id, fresh)

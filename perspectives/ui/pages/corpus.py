@@ -1,10 +1,12 @@
-"""The corpus at a glance: what it holds, its documents with provenance, what it leaves out."""
+"""The corpus at a glance (`/corpus`): what it holds, its documents with provenance, what it
+leaves out; its documents and every position with its quotes as CSV and JSON."""
 
 import streamlit as st
 
 from perspectives.markup import st_escape
 from perspectives.ui import links, widgets
 from perspectives.ui.state import corpus_or_stop
+from perspectives.views import tables
 
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)
@@ -23,3 +25,11 @@ if corpus.blind_spots:
     st.header("What these texts leave out", anchor=False)
     for spot in corpus.blind_spots:
         st.markdown(f"**{st_escape(spot.title)}**: {st_escape(spot.description)}")
+
+st.divider()
+st.subheader("Download and share", anchor=False)
+st.caption("The documents with their provenance and what the corpus draws from each:")
+widgets.download_table(tables.documents_table(corpus), "corpus-documents")
+st.caption("Every position with every quote (what `python -m perspectives export` writes):")
+widgets.download_table(tables.positions_table(corpus), "corpus-positions")
+links.copy_link("corpus")

@@ -8,6 +8,7 @@ from perspectives.ui import cache, links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views.search import Filters, claims_in, hits_table
 from perspectives.views.search_index import SearchError
+from perspectives.views.speakers import describe
 from perspectives.wording import counted
 
 LIMIT = 50
@@ -51,7 +52,8 @@ filters = Filters(
         key="search-voice",
         index=None,
         placeholder="All voices",
-        help="Paragraphs of the voice's documents; those holding its own evidence come first.",
+        help="Only the voice's own words: its evidence quotes, and the prose of documents it "
+        "is the author of (not the other voices' sentences in them).",
     ),
     topic=right.selectbox(
         "Topic",
@@ -63,8 +65,20 @@ filters = Filters(
         help="Only paragraphs holding evidence (a position's quote or a figure) on the topic.",
     ),
 )
-links.set_params(q=query, doc=filters.document, voice=filters.voice, topic=filters.topic)
+params = {"q": query, "doc": filters.document, "voice": filters.voice, "topic": filters.topic}
+links.set_params(**params)
 urlstate.remember("search")
+
+
+def share(results=None) -> None:
+    """The hits as CSV and JSON (once there are any to download) and the link to this search."""
+    st.subheader("Download and share", anchor=False)
+    if results is None:
+        st.caption("Nothing to download until a search is run; the link keeps the filters.")
+    else:
+        widgets.download_table(hits_table(corpus, results), "search-hits")
+    links.copy_link("search", **params)
+
 
 if not query:
     shown = ", ".join(f"`{query}` ({what})" for query, what in examples.all())
@@ -73,11 +87,13 @@ if not query:
         "double quotes, join alternatives with OR, end a prefix with *, exclude with NOT."
         + (f" Examples from these texts: {shown}." if shown else "")
     )
+    share()
     st.stop()
 try:
     results = cache.search_results(corpus, query, filters, LIMIT)
 except SearchError as error:
     st.warning(st_escape(str(error)))
+    share()
     st.stop()
 if not results:
     st.info(
@@ -92,8 +108,7 @@ for rank, result in enumerate(results, 1):
     with st.container(border=True, key=f"hit-{rank}"):
         st.markdown(f"**{st_escape(document.title)}** · paragraph {hit.paragraph}")
         st.markdown(reading.hit_markdown(hit.segments))
-        if result.voice_evidence and filters.voice:
-            st.caption(f"Holds evidence of {st_escape(corpus.voice(filters.voice).name)}.")
+        st.caption(f"Whose words: {st_escape(describe(corpus, result.speakers))}")
         cited = claims_in(corpus, document.id, hit.paragraph)
         if cited:
             st.caption("  \n".join(reading.claim_note(corpus, claim_id) for claim_id in cited))
@@ -105,6 +120,4 @@ for rank, result in enumerate(results, 1):
             p=hit.paragraph,
         )
 
-st.subheader("Download and share", anchor=False)
-widgets.download_table(hits_table(corpus, results), "search-hits")
-links.copy_link("search", q=query, doc=filters.document, voice=filters.voice, topic=filters.topic)
+share(results)

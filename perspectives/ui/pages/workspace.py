@@ -41,4 +41,11 @@ with workspace_store() as store:
             "You are reading the default corpus, which is not edited here. Make a workspace "
             "(a copy of it, or an empty one for your own texts) or open one above."
         )
+        st.caption(
+            "Nothing of yours to download yet: a workspace downloads as a bundle (.zip) here; "
+            "the default corpus' documents and positions download from the Corpus page."
+        )
+        links.page_link(links.CORPUS, "The Corpus page", icon=":material/library_books:")
     workspaceview.creator(store)
+st.divider()
+links.copy_link("workspace")

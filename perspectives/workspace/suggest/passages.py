@@ -100,3 +100,25 @@ def find_passages(corpus: Corpus, document_id: str, topic_id: str, limit: int = 
         tuple(passages),
         len(document.paragraphs),
     )
+
+
+def passages_table(found: PassageList) -> list[dict]:
+    """The ranked paragraphs as rows (the Find passages page's download): where each is, its
+    score, the sentences it would quote with their offsets, the stance hint and who already
+    quotes it on the topic."""
+    return [
+        {
+            "rank": rank,
+            "topic_id": found.topic_id,
+            "document_id": found.document_id,
+            "paragraph": p.number,
+            "score": round(p.score, 4),
+            "quote": p.quote.text,
+            "quote_start": p.quote.start,
+            "quote_end": p.quote.end,
+            "stance_hint": p.hint.stance if p.hint else None,
+            "hint_confidence": round(p.hint.confidence, 3) if p.hint else None,
+            "quoted_by": ",".join(p.quoted_by),
+        }
+        for rank, p in enumerate(found.passages, 1)
+    ]
