@@ -12,7 +12,7 @@ from perspectives.exports.qr import qr_png
 from perspectives.markup import st_escape
 from perspectives.store.polls import Poll
 from perspectives.teaching import poll_link
-from perspectives.ui import links
+from perspectives.ui import links, present
 
 RUN_HELP = (
     "Start the app with `--server.address 0.0.0.0`, join the laptop to the room's network, "
@@ -63,7 +63,8 @@ def share(poll: Poll) -> None:
         st.metric("Session code", poll.code)
         st.caption("Participants open this link, scan the code, or type the session code at /poll:")
         st.code(url, language=None, wrap_lines=True)
-        with st.expander("Leader link (keep it private: it opens these controls)"):
+        leader_box = present.chrome("poll-leader-link")  # never on the room's screen
+        with leader_box.expander("Leader link (keep it private: it opens these controls)"):
             leader = links.url_at(base.url, "poll", code=poll.code, lead=poll.leader_key)
             st.code(leader, language=None)
     qr_col.image(qr_png(url), caption="Scan to vote", width=200, alt=f"QR code of {url}")

@@ -111,6 +111,8 @@ html {{ font-size: clamp(20px, 1.5vw, 34px); }}
 [data-testid="stMarkdownContainer"] blockquote p {{
   color: {PRESENT_QUOTE_TEXT}; font-size: 1.1rem; font-weight: 500;
 }}
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] div,
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {{ font-size: 2.6rem; }}
 .st-key-present-exit {{
   position: fixed; top: 0.3rem; right: 0.8rem; z-index: 999990; width: auto;
   opacity: 0.35;

@@ -233,3 +233,36 @@ def test_timeline_labels_its_events_and_cuts_no_column(
         shot(page, artifacts, f"timeline-table-{width}x{height}")
     finally:
         context.close()
+
+
+def test_poll_leader_in_projector_mode(browser, poll_server, artifacts):
+    context, page = _context(browser, 1280, 720)
+    try:
+        open_app(page, f"{poll_server}/poll")
+        page.get_by_role("button", name="Open poll").click()
+        page.wait_for_url("**code=**")
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+        # the leader's own session: the sidebar's toggle (a new tab would be a participant)
+        page.locator("[data-testid=stSidebar]").get_by_text("Projector mode").click()
+        page.wait_for_url("**present=1**")
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+        assert not page.locator("[data-testid=stSidebar]").is_visible()
+        page.locator("[data-testid=stVegaLiteChart]").first.wait_for()
+        page.wait_for_timeout(500)
+        shot(page, artifacts, "present-poll-leader-1280x720")
+        page.set_viewport_size({"width": 1920, "height": 1080})
+        page.wait_for_timeout(800)
+        shot(page, artifacts, "present-poll-leader-1920x1080")
+    finally:
+        context.close()
+
+
+def test_a_narrow_window_without_a_phone_agent_is_told_of_the_list(browser, server):
+    for width, hint in ((390, True), (1280, False)):
+        context, page = _context(browser, width, 844)
+        try:
+            open_app(page, f"{server}/matrix")
+            page.locator("[data-testid=stVegaLiteChart]").first.wait_for()  # the grid
+            assert page.locator(".st-key-phone-hint").is_visible() is hint, width
+        finally:
+            context.close()
