@@ -81,7 +81,7 @@ def test_debate_deep_link_to_a_motion_of_ones_own():
     assert at.radio(key="debate-pole").value == "high"
     assert at.subheader[0].value == "This House salutes the lockdowns"
     text = text_of(at)
-    assert "defending “The pandemic exposed chaos, control and propaganda”" in text
+    assert "defending “The pandemic exposed disorder, coercion and censorship”" in text
     assert "Xi Jinping" in text  # the attack the opposition must expect
     assert at.query_params["text"] == "This House salutes the lockdowns"
     at.text_input(key="debate-text").set_value("This House <b>[x](y)</b>").run()
@@ -141,3 +141,15 @@ def test_a_motion_over_the_limit_is_refused_by_name():
     corpus = load_cached(default_corpus_path())
     with pytest.raises(ValueError, match="at most 300"):
         custom_motion(corpus, corpus.topics[0].id, "low", "y" * (MOTION_TEXT_LIMIT + 1))
+
+
+def test_debate_says_at_the_top_when_our_side_is_thin():
+    """Issue 9.8: a side resting on one voice is said plainly, above the tabs, with counts."""
+    at = open_page(DEBATE, motion="change-from-dissent-within", side="opposition")
+    text = text_of(at)
+    assert "Thin side: our side rests on much less evidence than the other" in text
+    assert "our side 1 voice, 1 document, 2 quotes; the other side 5 voices" in text
+    at = open_page(DEBATE, motion="legitimacy-through-listening", side="proposition")
+    text = text_of(at)
+    assert "Thin side" not in text
+    assert "our side 4 voices, 1 document, 9 quotes" in text

@@ -127,11 +127,12 @@ def test_a_position_with_evidence_chosen_as_sentences(db):
     assert any("fully: a cap on deposits protects tenants" in c for c in texts(at, "caption"))
     at.selectbox(key=f"ed-ev-para-{WS}-{form}-brandt-2022").select(5)
     run(at)
-    sentences = at.multiselect(key=f"ed-ev-sent-{WS}-{form}-brandt-2022-5")
+    sentences = at.multiselect(key=f"ed-ev-sent-{WS}-{form}-brandt-2022-5-0")
     assert sentences.options[0].startswith("A cap is not a housing policy")
     sentences.select(0)
     run(at.button(key=f"ed-ev-add-{WS}-{form}").click())
     assert any("A cap is not a housing policy" in m for m in texts(at, "markdown"))
+    assert at.multiselect(key=f"ed-ev-sent-{WS}-{form}-brandt-2022-5-1").value == []
     run(at.button(key=f"ed-save-{WS}-{form}").click())
     assert any("Added the position jonas-brandt/deposits" in s for s in texts(at, "success")), (
         texts(at, "error"),
@@ -149,7 +150,7 @@ def test_a_pasted_quote_must_be_in_the_document(db):
     form = "position/new"
     at.selectbox(key=key(form, "document")).select("brandt-2022")
     run(at)
-    at.text_input(key=f"ed-ev-typed-{WS}-{form}").input("families were evicted this winter")
+    at.text_input(key=f"ed-ev-typed-{WS}-{form}-0").input("families were evicted this winter")
     run(at.button(key=f"ed-ev-add-{WS}-{form}").click())
     assert any("closest passage" in c for c in texts(at, "caption"))
 
@@ -209,3 +210,29 @@ def test_a_refresh_keeps_the_typing(db, monkeypatch):
     assert refreshed.selectbox(key=key("choice-camp", "value")).value == "tenant-advocates"
     assert refreshed.text_input(key=key("camp/tenant-advocates", "name")).value == "Renters first"
     assert any("kept from your last visit" in i for i in texts(refreshed, "info"))
+
+
+def test_a_motion_names_its_side_by_the_topics_pole(db):
+    at = open_page("edit", ws=WS)
+    form = "motion/new"
+    at.text_input(key=key(form, "id")).input("no-caps")
+    at.selectbox(key=key(form, "topic")).select("caps-and-supply")
+    at.text_input(key=key(form, "text")).input("This House would not cap rents")
+    run(at)
+    side = at.selectbox(key=key(form, "proposition"))
+    assert side.format_func("low") == "−2: “Caps shrink and degrade the rented stock”"
+    side.select("low")
+    run(at.button(key=f"ed-save-{WS}-{form}").click())
+    assert corpus(db).motion("no-caps").topic == "caps-and-supply"
+
+
+def test_undo_the_last_edit_from_the_edit_page(db):
+    at = open_page("edit", ws=WS)
+    at.text_input(key=key("camp/new", "id")).input("landlords")
+    at.text_input(key=key("camp/new", "name")).input("Landlords")
+    run(at.button(key=f"ed-save-{WS}-camp/new").click())
+    assert "landlords" in {c.id for c in corpus(db).camps}
+    assert any("Last saved: revision 2, “Added camp landlords”" in c for c in texts(at, "caption"))
+    run(at.button(key=f"ed-undo-{WS}").click())
+    assert "landlords" not in {c.id for c in corpus(db).camps}
+    assert head(db) == 3

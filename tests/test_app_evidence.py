@@ -99,8 +99,8 @@ def test_a_new_position_needs_the_users_stance_and_summary(ws):
     if passage.hint is not None:
         assert "the hint says" in stance.placeholder
     save(at, number)
-    assert any("choose a stance from −2 to +2" in c for c in texts(at, "caption"))
-    assert any("in your words" in c for c in texts(at, "caption"))
+    assert any("place the voice on the topic's axis" in c for c in texts(at, "caption"))
+    assert any("in your own words" in c for c in texts(at, "caption"))
     assert corpus_of(ws)[1] == 1  # nothing written
     at.selectbox(key=f"evidence-{number}-stance").select(1).run()
     at.radio(key=f"evidence-{number}-state").set_value("mixed").run()
@@ -177,3 +177,12 @@ def test_someone_saving_meanwhile_is_a_conflict_that_keeps_the_choices(ws):
     corpus, head = corpus_of(ws)
     assert head == 3 and corpus.position_by_id("jonas-brandt/who-benefits").stance == 2
     assert len(corpus.position_by_id("adaeze-okafor/what-to-do").evidence) == 2  # theirs kept
+
+
+def test_an_empty_workspace_says_what_to_add_first_and_where(ws):
+    with store.workspace_store(ws) as workspaces:
+        workspaces.create_empty("Blank")
+    at = open_page("passages", ws="Blank")
+    assert any("no topics yet" in i for i in texts(at, "info"))
+    link = next(x.proto for x in at.get("page_link") if x.proto.label.startswith("Add a topic"))
+    assert link.page.endswith("edit") and "ws=Blank" in link.query_string

@@ -4,6 +4,7 @@ and the second corpus. "Use as evidence" in a workspace: tests/test_app_evidence
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,22 @@ def test_the_default_corpus_marks_paragraphs_already_quoted():
     headers = [m for m in texts(at, "markdown") if "score **" in m]
     assert len(headers) == len(corpus.document(position.document).paragraphs)
     assert any("already quoted here by" in h for h in headers)
+
+
+def test_each_passage_shows_its_hint_or_says_it_has_none_worth_showing(rent):
+    document, topic = rent.documents[0], rent.topics[1]
+    at = open_page("passages", topic=topic.id, doc=document.id, n="all")
+    expected = find_passages(rent, document.id, topic.id, len(document.paragraphs))
+    captions = [re.sub(r"\\(.)", r"\1", c) for c in texts(at, "caption")]
+    hints = [c for c in captions if "stance hint" in c.lower()]
+    assert len(hints) == len(expected.passages)
+    for passage, caption in zip(expected.passages, hints, strict=True):
+        hint = passage.hint
+        if hint is None:
+            assert caption.startswith("No stance hint: no position")
+        elif hint.negligible:
+            assert caption.startswith("No stance hint: the closest placed quotes")
+        else:
+            assert caption.startswith("Stance hint (not saved): ")
+            assert f"confidence {hint.confidence:.2f} ({hint.level})" in caption
+    assert any(p.hint is not None and not p.hint.negligible for p in expected.passages)

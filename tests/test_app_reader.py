@@ -117,7 +117,17 @@ def test_search_filters_come_from_the_link_and_unknown_ones_warn():
     assert at.selectbox[2].value is None
     assert any("no topic “nope”" in w for w in texts(at.warning))
     assert "topic" not in at.query_params
-    assert any("Holds evidence of Bing Song" in c for c in texts(at.caption))
+    whose = [c for c in texts(at.caption) if c.startswith("Whose words: ")]
+    assert whose and all("Bing Song" in c for c in whose)
+
+
+def test_each_search_hit_says_whose_words_it_matched():
+    at = open_page(SEARCH, q='"phantom democracy"')
+    assert [c for c in texts(at.caption) if c.startswith("Whose words")] == [
+        "Whose words: John Keane \\(evidence\\)"  # as escaped for Markdown
+    ]
+    at = open_page(SEARCH, q='"phantom democracy"', voice="bing-song")
+    assert any("No paragraph matches" in i for i in texts(at.info))
 
 
 def test_search_topic_filter_narrows_hits():
@@ -133,17 +143,17 @@ def test_search_topic_filter_narrows_hits():
 
 def test_timeline_renders_the_chart_and_the_events_table():
     at = open_page(TIMELINE)
-    events = at.dataframe[0].value
-    assert {"date_label", "event", "documents"} <= set(events.columns)
-    assert "4 June 1989" in set(events["date_label"])
-    assert len(at.get("vega_lite_chart")) == 1
+    events = at.table[0].value  # a table that wraps: no column is cut (issue 11.4)
+    assert {"Date", "Event", "Mentioned in", "Topics"} <= set(events.columns)
+    assert "4 June 1989" in set(events["Date"])
+    assert len(at.get("vega_lite_chart")) == 2  # the documents, and the events labelled
 
 
 def test_timeline_topic_filter_from_the_link():
     at = open_page(TIMELINE, topic="covid-19")
     assert at.selectbox[0].value == "covid-19"
-    events = at.dataframe[0].value
-    assert len(events) > 0 and all("Covid-19" in t for t in events["topics"])
+    events = at.table[0].value
+    assert len(events) > 0 and all("Covid" in t for t in events["Topics"])
 
 
 def test_document_text_is_rendered_literally(monkeypatch, hostile_corpus_dir):

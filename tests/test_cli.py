@@ -227,6 +227,8 @@ def test_search_phrase_json_ranks_gardels_first(corpus):
     paragraph = document.paragraphs[first["paragraph"] - 1]
     assert (first["start"], first["end"]) == (paragraph.start, paragraph.end)
     assert "**phantom democracy**" in first["snippet"]
+    assert first["speakers"] == ["john-keane"]  # whose words: Keane's, in Gardels' compilation
+    assert first["whose_words"] == "John Keane (evidence)"
     scores = [hit["score"] for hit in hits]
     assert scores == sorted(scores, reverse=True)
 

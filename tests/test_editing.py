@@ -238,3 +238,20 @@ def test_a_position_answers_only_existing_positions(files):
     with pytest.raises(EditError) as error:
         pe.put_position(files, wrong, form.id)
     assert "not another position" in error.value.errors["answers"]
+
+
+def test_a_motion_on_an_existing_topic(files):
+    motion = {
+        "id": "no-caps",
+        "topic": "caps-and-supply",
+        "text": "This House would not cap rents",
+        "proposition": "low",
+    }
+    corpus = loaded(files, editing.put_entry(files, "motion", motion, None))
+    assert corpus.motion("no-caps").proposition == "low"
+    with pytest.raises(EditError) as error:
+        editing.put_entry(files, "motion", {**motion, "topic": "nothing"}, None)
+    assert "no topic 'nothing'" in error.value.errors["topic"]
+    with pytest.raises(EditError) as error:
+        editing.put_entry(files, "motion", {**motion, "proposition": "proposition"}, None)
+    assert "proposition" in error.value.errors

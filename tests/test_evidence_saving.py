@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from perspectives.store import workspaces as store
 from perspectives.store.workspace_model import ConflictError
@@ -17,7 +16,6 @@ from perspectives.workspace.evidence import (
     EvidenceError,
     NewVoice,
     add_evidence,
-    appended,
 )
 from perspectives.workspace.ingest import ingest_text
 from perspectives.workspace.quoting import quote_for
@@ -75,8 +73,7 @@ def test_a_quote_is_added_to_the_voices_position_on_the_topic(rent):
     assert (last.start, last.end, last.text) == (quote.start, quote.end, quote.text)
 
 
-def test_a_new_position_of_a_voice_keeps_the_files_own_text(rent):
-    before = rent.read("Rent", "analysis/positions/brandt-2022.yaml")
+def test_a_new_position_of_a_voice_with_the_users_stance(rent):
     document = rent.corpus("Rent").document("brandt-2022")
     quote = quote_for(document.text, 3, (0, 0))
     choice = EvidenceChoice(
@@ -90,8 +87,6 @@ def test_a_new_position_of_a_voice_keeps_the_files_own_text(rent):
     )
     added = add_evidence(rent, "Rent", choice, base=1)
     assert added.new_position and added.quotes == 1
-    after = rent.read("Rent", "analysis/positions/brandt-2022.yaml")
-    assert after.startswith(before)  # appended: the hand-written entries are untouched
     position = rent.corpus("Rent").position_by_id("jonas-brandt/who-benefits")
     assert (position.stance, position.state, position.document) == (1, "mixed", "brandt-2022")
     assert position.evidence[0].start == quote.start
@@ -100,7 +95,6 @@ def test_a_new_position_of_a_voice_keeps_the_files_own_text(rent):
 def test_a_new_document_and_a_new_voice_from_its_author(rent):
     pending = Pending.from_ingested(ingest_text(NEW_TEXT, "tram.txt"))
     save_document(rent, "Rent", pending, FORM, base=1)
-    voices_before = rent.read("Rent", "analysis/voices.yaml")
     quote = quote_in(rent, "fields-2024", 3, 1)  # "Families who rented there ..."
     choice = EvidenceChoice(
         "fields-2024",
@@ -121,7 +115,6 @@ def test_a_new_document_and_a_new_voice_from_its_author(rent):
         "analysis/positions/fields-2024.yaml added",
         "analysis/voices.yaml changed",
     ]
-    assert rent.read("Rent", "analysis/voices.yaml").startswith(voices_before)
     corpus = rent.corpus("Rent")  # the strict loader
     voice = corpus.voice("dana-fields")
     assert (voice.camp, voice.documents, voice.relation, voice.role) == (
@@ -186,7 +179,7 @@ def test_refusals_name_the_field_and_write_nothing(rent):
             summary="x",
         ),
         field="stance",
-        match="no stance",
+        match="takes no place on its axis",
     )
     refused(rent, EvidenceChoice("brandt-2022", "who-benefits", quote), field="voice")
     # the voice's position on the topic is in another document
@@ -264,14 +257,3 @@ def test_a_stale_base_is_a_conflict_and_writes_nothing(rent):
         add_evidence(rent, "Rent", other, base=1)
     assert [str(c) for c in caught.value.changes] == ["analysis/positions/okafor-2021.yaml changed"]
     assert rent.get("Rent").head == 2
-
-
-def test_appending_keeps_comments_or_rewrites_what_cannot_be_appended():
-    raw = b"# our voices\n- id: a\n  name: A\n"
-    grown = appended(raw, [{"id": "a", "name": "A"}], {"id": "b", "name": "B"})
-    assert grown.startswith(raw)
-    assert yaml.safe_load(grown) == [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]
-    flow = b"[{id: a, name: A}]\n"
-    rewritten = appended(flow, [{"id": "a", "name": "A"}], {"id": "b", "name": "B"})
-    assert yaml.safe_load(rewritten) == [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]
-    assert yaml.safe_load(appended(b"[]\n", [], {"id": "b"})) == [{"id": "b"}]

@@ -130,3 +130,24 @@ def test_duplicate_pdf_of_a_document_made_from_it():
 def test_pasted_empty_text():
     with pytest.raises(IngestError, match="pasted text: the text is empty"):
         ingest_text("  \n ")
+
+
+def test_a_docx_that_unpacks_too_far_is_refused_before_it_is_unpacked(monkeypatch):
+    """A zip bomb: 3 MB of spaces inside document.xml packs to a few KB."""
+    from perspectives.workspace import extract_docx
+
+    monkeypatch.setattr(extract_docx, "MAX_UNPACKED_BYTES", 2 * 1024 * 1024)
+    source = zipfile.ZipFile(io.BytesIO(make_docx()))
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in source.infolist():
+            body = source.read(item)
+            if item.filename == "word/document.xml":
+                body = body.replace(b"<w:body>", b"<w:body><!--" + b" " * 3_000_000 + b"-->")
+            bomb.writestr(item.filename, body)
+    data = packed.getvalue()
+    assert len(data) < 100_000
+    with pytest.raises(
+        IngestError, match=r"unpacks to [34] MB in \d+ parts \(at most 2 MB in 2,000\)"
+    ):
+        extract_docx.extract_docx(data, "bomb.docx")

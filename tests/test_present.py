@@ -154,3 +154,32 @@ def test_handout_in_projector_mode_is_the_topic_alone():
     assert "social credit" in shown.lower()
     normal = open_page("seminar", topics="social-credit")
     assert "Reading guides" in [h.value for h in normal.header]
+
+
+def test_the_poll_leaders_charts_grow_in_projector_mode(tmp_path, monkeypatch):
+    from perspectives.store import polls as store
+
+    monkeypatch.delenv("PERSPECTIVES_CORPUS", raising=False)
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("PERSPECTIVES_DB", str(tmp_path / "workspace.db"))
+    try:
+        leader = open_page("poll")
+        leader.selectbox[0].select("social-credit")
+        next(b for b in leader.button if b.label == "Open poll").click().run()
+        assert not leader.exception
+
+        def title_sizes(at) -> list[float]:
+            import json
+
+            specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+            return [s.get("config", {}).get("title", {}).get("fontSize", 0) for s in specs]
+
+        plain = title_sizes(leader)
+        assert plain and all(size < 20 for size in plain)
+        leader.sidebar.toggle(key="present-toggle").set_value(True).run()
+        assert not leader.exception
+        big = title_sizes(leader)
+        assert len(big) == len(plain) and all(size >= 20 for size in big)
+        assert present.PRESENT_CSS in _styles(leader)
+    finally:
+        store.dispose_engines()

@@ -130,3 +130,36 @@ def test_a_quote_with_two_right_answers_is_left_out(write_corpus, corpus_files):
 def test_unknown_mode_is_refused(corpus):
     with pytest.raises(ValueError, match="unknown quiz mode 'author'"):
         quiz.draw_round(corpus, 10, "author", random.Random(0))
+
+
+@pytest.mark.parametrize("mode", ["voice", "camp"])
+def test_a_quote_naming_another_voice_is_left_out(corpus, mode):
+    """Issue 9: "Bing Song puts valid concerns ..." is Gardels' sentence about Song; a player
+    could not tell whose words it is, so no quote naming any voice of the corpus is asked."""
+    names = [n for v in corpus.voices for n in v.names if len(n) >= 2]
+    pattern = re.compile("|".join(rf"\b{re.escape(n)}\b" for n in names), re.IGNORECASE)
+    pairs = quiz.candidates(corpus, mode)
+    assert pairs
+    for _, evidence in pairs:
+        assert not pattern.search(evidence.text), evidence.text
+    left_out = [
+        e.text
+        for p in corpus.positions
+        for e in p.evidence
+        if p.voice == "nathan-gardels" and "Bing Song" in e.text
+    ]
+    assert left_out, "the default corpus holds such a quote"
+    assert not any(e.text in left_out for _, e in pairs)
+
+
+def test_a_quote_naming_another_voice_is_left_out_on_a_small_corpus(write_corpus, corpus_files):
+    """Cara Voice's quote that names Ben Critic is never asked; her own other quote is."""
+    named = "Critics such as Ben Critic call it"
+    corpus_files["analysis/positions/camera-report.yaml"]["positions"][0]["evidence"] = [
+        "cameras and platforms give the state more eyes than ever, and"
+    ]
+    corpus_files["analysis/positions/trust-essay.yaml"]["positions"][1]["evidence"] = [named]
+    small = load_corpus(write_corpus(corpus_files))
+    texts = [e.text for _, e in quiz.candidates(small)]
+    assert texts and named not in texts
+    assert any("cameras and platforms" in t for t in texts)

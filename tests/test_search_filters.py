@@ -81,28 +81,37 @@ def test_topic_filter_keeps_only_paragraphs_with_evidence_on_it(corpus):
     assert where(results) == [("trust-essay", 6)]
 
 
-def test_voice_filter_limits_to_its_documents_and_ranks_its_evidence_first(corpus):
-    results = filtered_search(corpus, "cage", Filters(voice="cara-voice"))
-    assert where(results) == [("camera-report", 4)]  # only cara-voice's document
-    assert not results[0].voice_evidence
-    # "plan" in the essay: paragraphs 5 (ann-writer's claim) and 6 (her quote) hold her evidence
+def test_voice_filter_finds_only_the_voice_s_own_words(corpus):
+    # "cage" is Ben Critic's evidence in the essay's paragraph 4, and Ann Writer's ("not a
+    # cage") in 6; in the report it is in quotation marks, nobody's evidence: not its author's.
+    assert where(filtered_search(corpus, "cage", Filters(voice="ben-critic"))) == [
+        ("trust-essay", 4)
+    ]
+    assert filtered_search(corpus, "cage", Filters(voice="cara-voice")) == []
+    assert where(filtered_search(corpus, "cage", Filters(voice="ann-writer"))) == [
+        ("trust-essay", 6)
+    ]
+    # The essay's own prose is its author's: found under her name, with its evidence.
     results = filtered_search(corpus, "the", Filters(voice="ann-writer"))
-    flags = [r.voice_evidence for r in results]
-    assert flags == sorted(flags, reverse=True)  # all her evidence before the rest
-    assert {k for k, r in zip(where(results), results, strict=True) if r.voice_evidence} == {
-        ("trust-essay", 5),
-        ("trust-essay", 6),
-    }
-    assert any(not f for f in flags)  # other paragraphs of her document are still found
+    assert results and all("ann-writer" in r.speakers.voices for r in results)
+    assert ("trust-essay", 6) in where(results)  # her evidence
+    assert ("trust-essay", 3) in where(results)  # her prose, outside any evidence
 
 
-def test_voice_ranking_keeps_bm25_order_within_each_group(corpus):
+def test_voice_filter_keeps_bm25_order(corpus):
     plain = filtered_search(corpus, "the", Filters(document="trust-essay"))
     ranked = filtered_search(corpus, "the", Filters(voice="ann-writer"))
-    preferred = [k for k, r in zip(where(ranked), ranked, strict=True) if r.voice_evidence]
-    rest = [k for k, r in zip(where(ranked), ranked, strict=True) if not r.voice_evidence]
-    assert preferred == [k for k in where(plain) if k in preferred]
-    assert rest == [k for k in where(plain) if k in rest]
+    assert where(ranked) == [k for k in where(plain) if k in where(ranked)]
+
+
+def test_every_hit_says_whose_words_it_matched(corpus):
+    by_place = {
+        (r.hit.document_id, r.hit.paragraph): r.speakers
+        for r in filtered_search(corpus, '"cage of data"')
+    }
+    assert by_place[("trust-essay", 4)].voices == ("ben-critic",)
+    quoted = by_place[("camera-report", 4)]
+    assert quoted.voices == () and "quotation marks" in quoted.unattributed
 
 
 def test_filters_combine_and_can_exclude_everything(corpus):
@@ -144,4 +153,11 @@ def test_hits_table(corpus):
     assert list(table["rank"]) == [1, 2]
     assert set(table["document_title"]) == {"The Trust Machine", "What the Cameras See"}
     assert all("cage of data" in snippet and "**" not in snippet for snippet in table["snippet"])
+    whose = dict(zip(table["document_id"], table["whose_words"], strict=True))
+    assert whose["trust-essay"] == "Ben Critic (evidence)"
+    assert whose["camera-report"].startswith("not attributed: in quotation marks")
+    assert dict(zip(table["document_id"], table["speaker_ids"], strict=True)) == {
+        "trust-essay": "ben-critic",
+        "camera-report": "",
+    }
     assert hits_table(corpus, []).empty

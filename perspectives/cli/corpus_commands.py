@@ -46,6 +46,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     from perspectives.views.search_index import SearchError, search
+    from perspectives.views.speakers import attribution, describe
 
     corpus = load(args)
     try:
@@ -53,14 +54,21 @@ def cmd_search(args: argparse.Namespace) -> int:
     except SearchError as error:
         print(f"search: {error}", file=sys.stderr)
         return EXIT_INVALID
+    who = attribution(corpus)
+    speakers = [who.of_words(h.document_id, h.matches or ((h.start, h.end),)) for h in hits]
     if args.json:
-        print(json.dumps([h.as_dict() for h in hits], ensure_ascii=False, indent=2))
+        rows = [
+            {**h.as_dict(), "speakers": list(s.voices), "whose_words": describe(corpus, s)}
+            for h, s in zip(hits, speakers, strict=True)
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     if not hits:
         print(f"no paragraph matches {args.query!r}")
-    for hit in hits:
+    for hit, said in zip(hits, speakers, strict=True):
         print(f"{hit.document_id} ¶{hit.paragraph} [{hit.start}:{hit.end}] {hit.score:.2f}")
         print(f"    {hit.snippet}")
+        print(f"    whose words: {describe(corpus, said)}")
     return EXIT_OK
 
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
+from perspectives.wording import quoted
+
 Size = Literal["normal", "small", "large"]
 
 
@@ -88,7 +90,7 @@ class Quote:
     @property
     def short(self) -> str:
         """The quote cited in one line, after an item: “text” (Title, paragraph N)."""
-        return f"“{self.text}” ({self.title}, paragraph {self.paragraph})"
+        return f"{quoted(self.text)} ({self.title}, paragraph {self.paragraph})"
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from perspectives.exports.blocks import (
     web_link,
 )
 from perspectives.markup import md_escape
+from perspectives.wording import quoted
 
 
 def _run(run: Run, first: bool = False) -> str:
@@ -52,7 +53,7 @@ def inline(runs: Runs) -> str:
 def _quote(quote: Quote) -> list[str]:
     where = md_escape(f"{quote.where}, paragraph {quote.paragraph}.")
     return [
-        f"> “{md_escape(quote.text)}”",
+        f"> {quoted(md_escape(quote.text))}",
         ">",
         f"> — {md_escape(quote.speaker)}. *{md_escape(quote.title)}*, {where}",
         "",

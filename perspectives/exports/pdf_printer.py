@@ -27,6 +27,7 @@ from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
 from perspectives.safe_text import REPLACEMENT, printable
+from perspectives.wording import quoted
 
 FONT_ENV = "PERSPECTIVES_PDF_FONT_DIR"
 FONT_FILES = {
@@ -230,7 +231,7 @@ class Printer(FPDF):
         self.font(10, "I")
         self.set_x(self.l_margin + indent)
         height = self.line_height(10) * 1.05
-        self.multi_cell(0, height, self.t(f"“{quote}”"), fill=True, padding=1.2, align="L")  # type: ignore[arg-type]
+        self.multi_cell(0, height, self.t(quoted(quote)), fill=True, padding=1.2, align="L")  # type: ignore[arg-type]
         self.runs([("g", f"— {speaker}. "), ("gI", citation)], size=8.5, indent=indent)
         self.ln(0.5 * self.scale)
 

@@ -31,6 +31,7 @@ from perspectives.exports.blocks import (
     Runs,
 )
 from perspectives.safe_text import printable
+from perspectives.wording import quoted
 
 GREY = RGBColor(0x55, 0x55, 0x55)
 CHART_WIDTH = Cm(16)
@@ -65,7 +66,7 @@ def _runs(paragraph: DocxParagraph, runs: Runs, size=None, grey: bool = False) -
 
 
 def _quote(doc: DocxDocument, quote: Quote) -> None:
-    doc.add_paragraph(printable(f"“{quote.text}”"), style="Quote")
+    doc.add_paragraph(printable(quoted(quote.text)), style="Quote")
     cite = doc.add_paragraph()
     cite.paragraph_format.left_indent = Cm(1)
     small = Pt(9)

@@ -35,7 +35,8 @@ from perspectives.store.engine import (
     read_transaction,
     write_transaction,
 )
-from perspectives.store.tables import polls, rounds, votes
+from perspectives.store.tables import closures, polls, rounds, votes
+from perspectives.store.vote_upsert import upsert_vote
 from perspectives.teaching.class_poll import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -173,8 +174,18 @@ class PollStore:
             return _last_active(conn, self._poll(conn, code))
 
     def is_open(self, code: str) -> bool:
-        """Whether the poll still takes votes (it has been active within IDLE_HOURS)."""
-        return _now() - self.last_active(code) <= timedelta(hours=IDLE_HOURS)
+        """Whether the poll still takes votes: not closed by the leader, and active within
+        IDLE_HOURS."""
+        poll = self.get_poll(code)
+        return not poll.closed and _now() - self.last_active(code) <= timedelta(hours=IDLE_HOURS)
+
+    def close_poll(self, code: str) -> Poll:
+        """Close the poll: it takes no more votes until it is run again (idempotent)."""
+        with self._write() as conn:
+            poll = self._poll(conn, code, lock=True)
+            if not poll.closed:
+                conn.execute(closures.insert().values(poll_code=poll.code, closed_at=_now()))
+            return self._poll(conn, poll.code)
 
     def delete_idle_polls(self) -> int:
         """Delete the polls idle for KEEP_DAYS (votes and rounds go with them); how many."""
@@ -186,14 +197,17 @@ class PollStore:
             with self._write() as conn:
                 conn.execute(delete(votes).where(votes.c.poll_code.in_(stale)))
                 conn.execute(delete(rounds).where(rounds.c.poll_code.in_(stale)))
+                conn.execute(delete(closures).where(closures.c.poll_code.in_(stale)))
                 conn.execute(delete(polls).where(polls.c.code.in_(stale)))
         return len(stale)
 
     def start_round(self, code: str) -> int:
-        """Open the next round (the poll run again); earlier rounds take no more votes."""
+        """Open the next round (the poll run again, reopened if the leader closed it); earlier
+        rounds take no more votes."""
         with self._write() as conn:
             poll = self._poll(conn, code, lock=True)
             _refuse_if_idle(conn, poll)
+            conn.execute(delete(closures).where(closures.c.poll_code == poll.code))
             number = poll.round + 1
             conn.execute(update(polls).where(polls.c.code == poll.code).values(round=number))
             conn.execute(
@@ -221,6 +235,8 @@ class PollStore:
         sentence, name = normalise_sentence(sentence), normalise_name(name)
         with self._write() as conn:
             poll = self._poll(conn, code, lock=True, share=True)
+            if poll.closed:
+                raise PollClosed(f"poll {poll.code} is closed: it takes no more votes")
             if round is not None and round != poll.round:
                 raise RoundClosed(
                     f"poll {poll.code} is in round {poll.round}; round {round} takes no votes"
@@ -230,7 +246,7 @@ class PollStore:
             _refuse_if_idle(conn, poll)
             now = _now()
             row = (poll.code, poll.round, participant, stance, sentence, name, now)
-            conn.execute(_upsert(conn, *row))
+            conn.execute(upsert_vote(conn, *row))
             submissions = conn.scalar(
                 select(votes.c.submissions).where(
                     votes.c.poll_code == poll.code,
@@ -333,7 +349,8 @@ class PollStore:
         row = conn.execute(query).first() if wanted else None
         if row is None:
             raise UnknownPoll(f"no poll has the code {code!r}: check the code and try again")
-        return Poll(**row._mapping)
+        closed = conn.scalar(select(closures.c.closed_at).where(closures.c.poll_code == row.code))
+        return Poll(**row._mapping, closed_at=closed)
 
 
 def _last_active(conn: Connection, poll: Poll) -> datetime:
@@ -356,34 +373,3 @@ def _refuse_if_idle(conn: Connection, poll: Poll) -> None:
             f"poll {poll.code} closed after {IDLE_HOURS} hours without a vote; its results stay "
             "readable, and the leader can open a new poll"
         )
-
-
-def _upsert(conn: Connection, code, number, participant, stance, sentence, name, now):
-    """INSERT the vote, or on the (poll, round, participant) key replace it and count it."""
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    elif conn.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
-    else:  # pragma: no cover
-        raise StoreError(f"the store supports SQLite and PostgreSQL, not {conn.dialect.name}")
-    statement = insert(votes).values(
-        poll_code=code,
-        round=number,
-        participant=participant,
-        stance=stance,
-        sentence=sentence,
-        name=name,
-        submissions=1,
-        created_at=now,
-        updated_at=now,
-    )
-    return statement.on_conflict_do_update(
-        index_elements=[votes.c.poll_code, votes.c.round, votes.c.participant],
-        set_={
-            "stance": statement.excluded.stance,
-            "sentence": statement.excluded.sentence,
-            "name": statement.excluded.name,
-            "updated_at": statement.excluded.updated_at,
-            "submissions": votes.c.submissions + 1,
-        },
-    )

@@ -62,6 +62,20 @@ rounds = Table(
     Column("started_at", DateTime(timezone=True), nullable=False),
 )
 
+# A closed poll takes no votes until it is run again. A table of its own, not a column of
+# `polls`: `create_all` adds a missing table to an existing store, not a missing column.
+closures = Table(
+    "poll_closures",
+    metadata,
+    Column(
+        "poll_code",
+        String(12),
+        ForeignKey("polls.code", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("closed_at", DateTime(timezone=True), nullable=False),
+)
+
 votes = Table(
     "votes",
     metadata,

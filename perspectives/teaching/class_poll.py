@@ -42,7 +42,8 @@ class RoundClosed(StoreError):
 
 
 class PollClosed(StoreError):
-    """The poll has had no activity for longer than the store keeps a poll open."""
+    """The poll takes no votes: the leader closed it (until it is run again), or it has had no
+    activity for longer than the store keeps a poll open."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ class Poll:
     round: int
     created_at: datetime
     require_names: bool | None = False  # participants give a name the leader sees
+    closed_at: datetime | None = None  # closed by the leader: no votes until run again
+
+    @property
+    def closed(self) -> bool:
+        """Closed by the leader (a poll idle too long is closed too: `PollStore.is_open`)."""
+        return self.closed_at is not None
 
 
 @dataclass(frozen=True)

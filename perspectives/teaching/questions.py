@@ -9,7 +9,7 @@ from perspectives import stance
 from perspectives.corpus.entities import Position, Topic
 from perspectives.corpus.model import Corpus
 from perspectives.teaching.evidence_cards import KIND_PHRASES
-from perspectives.wording import counted
+from perspectives.wording import counted, quoted
 
 # Put to the other side of a debate, about one of its positions. {voice}: that voice's name,
 # {theirs} / {ours}: the topic's labels of the other side's pole and of ours.
@@ -107,7 +107,7 @@ def brief_questions(
 def lean(topic: Topic, position: Position) -> str:
     if not position.stance:
         return BALANCED
-    return f"“{topic.poles.low if position.score < 0 else topic.poles.high}”"
+    return quoted(topic.poles.low if position.score < 0 else topic.poles.high)
 
 
 def disagreeing_pairs(corpus: Corpus, topic: Topic) -> list[tuple[Position, Position, str | None]]:

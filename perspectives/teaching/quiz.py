@@ -3,8 +3,10 @@
 Pure and seeded: `draw_round(corpus, rng=random.Random(seed))` gives the same questions for the
 same seed, so a page keeps only the seed and the answers in its session, and tests can pin a
 round. A round never shows the same quote twice and spreads over different positions; a quote
-is left out where it would give the answer away (it names the voice) or where it has two right
-answers (the same words are evidence for two voices, or for two camps in camp mode).
+is left out where it would give the answer away (it names the voice), where it names any other
+voice of the corpus (an editor's sentence about a voice he quotes: the player could not tell
+whose words they are), or where it has two right answers (the same words are evidence for two
+voices, or for two camps in camp mode).
 """
 
 from __future__ import annotations
@@ -69,9 +71,15 @@ def _mentions(text: str, names: tuple[str, ...]) -> bool:
     return any(re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n in names)
 
 
+def _voice_names(corpus: Corpus) -> tuple[str, ...]:
+    """Every name and alias of every voice (two letters or more)."""
+    return tuple(n for voice in corpus.voices for n in voice.names if len(n) >= 2)
+
+
 def candidates(corpus: Corpus, mode: str = "voice") -> list[tuple[Position, Evidence]]:
     """Every (position, quote) pair that makes a fair question, in corpus order."""
     _check_mode(mode)
+    voices = _voice_names(corpus)
     owners: dict[tuple[str, int, int], set[str]] = {}
     for position in corpus.positions:
         for evidence in position.evidence:
@@ -85,6 +93,8 @@ def candidates(corpus: Corpus, mode: str = "voice") -> list[tuple[Position, Evid
             if span in seen or len(owners[span]) > 1:
                 continue
             if _mentions(evidence.text, _names(corpus, mode, answer)):
+                continue
+            if _mentions(evidence.text, voices):  # names a voice of the corpus
                 continue
             seen.add(span)
             pairs.append((position, evidence))

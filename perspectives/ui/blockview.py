@@ -29,6 +29,7 @@ from perspectives.exports.blocks import (
 )
 from perspectives.markup import st_escape
 from perspectives.ui import present
+from perspectives.wording import quoted
 
 HeadingStyle = Literal["skip", "subheader", "divided", "bold"]
 Headings = dict[int, HeadingStyle]
@@ -52,7 +53,7 @@ def inline(runs: Runs) -> str:
 
 
 def card(quote: Quote) -> None:
-    st.markdown(f"> “{st_escape(quote.text)}”")
+    st.markdown(f"> {quoted(st_escape(quote.text))}")
     st.caption(
         st_escape(f"— {quote.speaker}. {quote.title}, {quote.where}, ") + f"¶ {quote.paragraph}"
     )

@@ -134,6 +134,11 @@ def timeline_chart(corpus: Corpus, topic: str | None):
     return timeline_charts.timeline_chart(corpus, topic)
 
 
+@cached(32)
+def events_chart(corpus: Corpus, topic: str | None):
+    return timeline_charts.events_chart(corpus, topic)
+
+
 @cached(8)
 def search_examples(corpus: Corpus) -> search_examples_module.Examples:
     return search_examples_module.example_queries(corpus)

@@ -10,13 +10,20 @@ import streamlit as st
 
 from perspectives.corpus.files import CorpusFiles
 from perspectives.markup import st_escape
-from perspectives.store.workspaces import WorkspaceStore
+from perspectives.store.workspaces import ConflictError, NothingToUndo, WorkspaceStore
 from perspectives.ui import editstate as es
+from perspectives.ui.workspaceview import author, notice
 from perspectives.workspace import editing
-from perspectives.workspace.adding import taken_ids
+from perspectives.workspace.adding import describe_change, taken_ids
 from perspectives.workspace.editing import RELATIONS, EditError
 
-NOUN = {"topic": "topic", "camp": "camp", "voice": "voice", "position": "position"}
+NOUN = {
+    "topic": "topic",
+    "camp": "camp",
+    "voice": "voice",
+    "motion": "motion",
+    "position": "position",
+}
 LABELS = {
     "id": "Id",
     "label": "Label (a few words, for menus and headings)",
@@ -32,6 +39,9 @@ LABELS = {
     "documents": "Documents in which the voice speaks",
     "relation": "How the voice appears in them",
     "aliases": "Other names the text uses (separated by ';')",
+    "topic": "Topic",
+    "text": "The motion, as debated (This House …)",
+    "proposition": "The side the proposition defends",
     "low_id": "Id of the low end (−2): the word typed for that side",
     "low_label": "What −2 means across the corpus",
     "high_id": "Id of the high end (+2)",
@@ -50,6 +60,9 @@ NEW = ""
 def widget_values(kind: str, entry: dict[str, Any]) -> dict[str, Any]:
     """The form's widgets' values for an entry of the file (empty for a new one)."""
     values: dict[str, Any] = editing.form_of(kind, entry)
+    if kind == "motion":
+        values["topic"] = values["topic"] or None
+        values["proposition"] = values["proposition"] or None
     if kind == "voice":
         values["documents"] = [str(d) for d in entry.get("documents") or ()]
         values["relation"] = values["relation"] if values["relation"] in RELATIONS else None
@@ -101,13 +114,16 @@ def entry_editor(store: WorkspaceStore, name: str, kind: str, files: CorpusFiles
         st.error(st_escape(error.errors.get("", str(error))))
         return
     ids = [str(e.get("id")) for e in entries]
-    shown = {str(e.get("id")): str(e.get("label") or e.get("name") or e.get("id")) for e in entries}
+    shown = {
+        str(e.get("id")): str(e.get("label") or e.get("name") or e.get("text") or e.get("id"))
+        for e in entries
+    }
     chosen = chooser(store, name, kind, ids, shown)
     form = f"{kind}/{chosen or 'new'}"
     entry = next((e for e in entries if e.get("id") == chosen), {})
     es.load(store, name, form, widget_values(kind, entry), head)
     errors = es.messages(name, form)
-    options = _options(kind, files)
+    options = _options(kind, files, es.value(name, form, "topic", None))
     for field in editing.FIELDS[kind]:
         _widget(name, form, field, options, disabled=field == "id" and bool(chosen))
         es.field_error(errors, field)
@@ -147,7 +163,9 @@ def entry_editor(store: WorkspaceStore, name: str, kind: str, files: CorpusFiles
         )
 
 
-def _options(kind: str, files: CorpusFiles) -> dict[str, tuple[list, Any]]:
+def _options(kind: str, files: CorpusFiles, topic_id: Any) -> dict[str, tuple[list, Any]]:
+    if kind == "motion":
+        return _motion_options(files, topic_id)
     if kind != "voice":
         return {}
     camps = {str(c.get("id")): str(c.get("name") or c.get("id")) for c in _camps(files)}
@@ -155,6 +173,25 @@ def _options(kind: str, files: CorpusFiles) -> dict[str, tuple[list, Any]]:
         "camp": ([NEW, *camps], lambda c: "No camp" if c == NEW else camps.get(c, c)),
         "documents": (sorted(taken_ids(files)), str),
         "relation": (list(RELATIONS), _RELATION_WORDS.get),
+    }
+
+
+def _motion_options(files: CorpusFiles, topic_id: Any) -> dict[str, tuple[list, Any]]:
+    """A motion's topic, and its side named by the topic's own pole labels."""
+    try:
+        topics = {str(t.get("id")): t for t in editing.read_list(files, "topic")}
+    except EditError:
+        topics = {}
+    poles = (topics.get(str(topic_id)) or {}).get("poles") or {}
+
+    def side(pole: str) -> str:
+        sign = "−2" if pole == "low" else "+2"
+        label = poles.get(pole) if isinstance(poles, dict) else None
+        return f"{sign}: “{label}”" if label else f"the {pole} end ({sign})"
+
+    return {
+        "topic": ([*topics], lambda t: str(topics.get(t, {}).get("label") or t)),
+        "proposition": (["low", "high"], side),
     }
 
 
@@ -220,3 +257,35 @@ def orientation_editor(store: WorkspaceStore, name: str, files: CorpusFiles, hea
             "Edited the orientation",
             "Saved the two ends of the axis",
         )
+
+
+def undo_last(store: WorkspaceStore, name: str, head: int) -> None:
+    """The last save in words, and its undo (a new revision; refused when someone saved since
+    the page was drawn)."""
+    last = store.history(name, limit=1)
+    if not last:
+        return
+    st.caption(st_escape(f"Last saved: revision {last[0].number}, “{last[0].message}”."))
+    if not st.button(
+        "Undo the last edit",
+        icon=":material/undo:",
+        key=f"ed-undo-{name}",
+        disabled=last[0].undo_to is None,
+        help="Brings back the state before the last edit, as a new revision (undo again to "
+        "step further back). What you are typing in a form stays.",
+    ):
+        return
+    try:
+        done = store.undo(name, base=head, author=author())
+    except ConflictError as error:
+        changed = ", ".join(describe_change(c.path, c.change) for c in error.changes)
+        st.warning(
+            f"Someone saved this workspace since this page was drawn (now revision "
+            f"{error.head}: {st_escape(changed)}). Nothing was undone; look, then undo again."
+        )
+        return
+    except NothingToUndo:
+        st.info("There is no earlier edit to undo.")
+        return
+    notice("success", f"{st_escape(done.message)}, saved as revision {done.number}.")
+    st.rerun()

@@ -35,6 +35,7 @@ from perspectives.workspace.evidence import (
 )
 from perspectives.workspace.suggest.passages import Passage
 
+EDIT_PAGE = f"{links.PAGES}/edit.py"
 STATE = "_use_as_evidence"
 NEW = "+new"  # the voice choice "a new voice"
 MENTIONS = "mentions"
@@ -61,6 +62,29 @@ def close() -> None:
         for key in [k for k in st.session_state if str(k).startswith(f"evidence-{opened[2]}-")]:
             del st.session_state[key]
     state.clear()
+
+
+def nothing_to_rank(corpus: Corpus, workspace: str | None) -> None:
+    """A corpus without topics or documents: what to add first, and where."""
+    missing = "topics" if not corpus.topics else "documents"
+    st.info(
+        f"This corpus has no {missing} yet: add "
+        + (
+            "a topic (its question and the two ends of its axis)"
+            if missing == "topics"
+            else "a text"
+        )
+        + " first, then come back to find passages.",
+        icon=":material/info:",
+    )
+    if workspace is None:
+        return
+    if missing == "topics":
+        links.page_link(EDIT_PAGE, "Add a topic on the Edit page", icon=":material/edit_note:")
+    else:
+        links.page_link(
+            WORKSPACE_PAGE, "Add a text on the Workspace page", icon=":material/upload:"
+        )
 
 
 def default_corpus_note() -> None:
@@ -177,9 +201,9 @@ def form(
                 "Nothing was saved and your choices are kept: check, then save again.",
                 icon=":material/sync_problem:",
             )
-        save, cancel = st.columns(2)
+        buttons = st.container(horizontal=True, gap="small")
         label = "Save again on the new revision" if conflict else "Save as evidence"
-        if save.button(
+        if buttons.button(
             label,
             type="primary",
             icon=":material/save:",
@@ -197,7 +221,7 @@ def form(
                 summary=placed[2] if placed else "",
             )
             _save(workspace, choice, topic, names)
-        if cancel.button("Cancel", icon=":material/close:", key=_key(number, "cancel")):
+        if buttons.button("Cancel", icon=":material/close:", key=_key(number, "cancel")):
             close()
             st.rerun()
 
@@ -237,7 +261,7 @@ def _position_fields(
     placeholder = (
         f"Choose a stance (the hint says {stance.sign(hint.stance)}, "
         f"confidence {hint.confidence:.2f}, {hint.level})"
-        if hint is not None
+        if hint is not None and not hint.negligible
         else "Choose a stance"
     )
     chosen = st.selectbox(

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from perspectives.ui import present
+
 PAGES_DIR = Path(__file__).parent / "pages"
 
 # section -> [(file, title, url path, icon)]; every page has its own url path.
@@ -63,10 +65,20 @@ def run(navigation) -> None:
     and user, which participants must not see. The details go to the server's log."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    st.session_state[_ON_HOME] = navigation.url_path == ""
+    present.base()  # the stylesheet every page has
     try:
         navigation.run()
     except SQLAlchemyError:
         store_unavailable()
+
+
+_ON_HOME = "_on_home"
+
+
+def on_home() -> bool:
+    """Whether this run shows the app's root page `/` (the landing page), not `/compare`."""
+    return bool(st.session_state.get(_ON_HOME, False))
 
 
 def store_unavailable() -> None:

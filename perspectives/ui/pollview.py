@@ -27,13 +27,14 @@ from perspectives.markup import st_escape
 from perspectives.store.polls import (
     IDLE_HOURS,
     Poll,
+    PollClosed,
     PollStore,
     RoundClosed,
     StoreError,
     poll_store,
 )
 from perspectives.teaching import class_poll as polls
-from perspectives.ui import links, navigation
+from perspectives.ui import links, navigation, present
 from perspectives.wording import counted
 
 LEADER_KEYS = "poll_leader_keys"
@@ -71,17 +72,19 @@ def new_participant(code: str) -> None:
 
 
 @st.fragment(run_every=ROUND_CHECK_SECONDS)
-def watch_round(code: str, shown_round: int) -> None:
+def watch_round(code: str, shown_round: int, shown_open: bool) -> None:
     """Every few seconds, on a participant's page: when the leader has started a new round,
-    rerun the page so that it shows that round (the answer on the slider stays)."""
+    or closed the poll, rerun the page so that it shows so (the answer on the slider stays)."""
     try:
         with poll_store() as ws:
             poll = ws.find_poll(code)
     except SQLAlchemyError:
         return  # the page says so on its next full run
-    if poll is not None and poll.round != shown_round:
+    if poll is None or (poll.round, not poll.closed) == (shown_round, shown_open):
+        return
+    if poll.round != shown_round:
         st.session_state[MOVED] = shown_round
-        st.rerun()
+    st.rerun()
 
 
 def keep_token(code: str, token: str) -> None:
@@ -177,9 +180,11 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
             st.success("Your vote is in. You can change it until the leader starts a new round.")
         except RoundClosed:
             moved_from = round_number
+        except PollClosed:
+            st.warning("Your vote arrived after the poll closed: it was not counted.")
         except StoreError as error:
             st.error(st_escape(str(error)))
-    if not ws.is_open(poll.code):
+    if not poll.closed and not ws.is_open(poll.code):  # idle too long
         st.info(CLOSED_NOTE)
         return
     if moved_from is not None and moved_from != poll.round:
@@ -188,6 +193,9 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
             f"kept below; send it to vote in round {poll.round}.",
             icon=":material/fast_forward:",
         )
+    if poll.closed:
+        # The widgets stay, disabled, so the answer is still there if the poll runs again.
+        st.info("The leader has closed the poll: it takes no more votes.", icon=":material/lock:")
     mine = ws.results(poll.code).stances.get(token)
     labels = stance.scale_labels(topic)
     key = f"poll-{poll.code}"
@@ -196,6 +204,7 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
             "Your name (the leader sees it; the class does not)",
             max_chars=polls.NAME_MAX,
             key=f"{key}-name",
+            disabled=poll.closed,
         )
     st.select_slider(
         "Where do you stand?",
@@ -203,6 +212,7 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
         value=mine if mine is not None else 0,
         format_func=stance.scale_steps().__getitem__,
         key=f"{key}-stance",
+        disabled=poll.closed,
     )
     low, high = st.columns(2)
     low.caption(f"◀ {stance.end_sign('low')}: {st_escape(topic.poles.low)}")
@@ -216,15 +226,18 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
         max_chars=polls.SENTENCE_MAX,
         key=f"{key}-sentence",
         placeholder="Shown to the class without your name.",
+        disabled=poll.closed,
     )
     st.button(
         "Send my vote" if mine is None else "Change my vote",
         type="primary",
         on_click=_queue_vote,
         args=(poll.code, poll.round, key),
+        disabled=poll.closed,
     )
     if mine is not None:
         st.caption(f"Your vote in round {poll.round}: {st_escape(labels[mine])}.")
+    if mine is not None and not poll.closed:
         st.button(
             "Someone else votes on this device",
             icon=":material/person_add:",
@@ -235,20 +248,52 @@ def vote(ws: PollStore, poll: Poll, topic: Topic) -> None:
     keep_token(poll.code, token)
 
 
+def leader_controls(ws: PollStore, poll: Poll) -> None:
+    """Run the poll again (a new round, reopening a closed poll), or close it. Only the page
+    of a leader calls this: participants never see these buttons."""
+    again, close = st.columns(2)
+    if again.button(
+        f"Run again (start round {poll.round + 1})",
+        icon=":material/replay:",
+        width="stretch",
+        help="Open a new round; the current one closes and is kept for the comparison.",
+    ):
+        try:
+            ws.start_round(poll.code)
+            st.rerun()
+        except StoreError as error:  # a poll idle too long is not run again
+            st.error(st_escape(str(error)))
+    if not poll.closed:
+        if close.button(
+            "Close the poll",
+            icon=":material/lock:",
+            width="stretch",
+            help="Take no more votes; the results stay. “Run again” reopens it.",
+        ):
+            ws.close_poll(poll.code)
+            st.rerun()
+    else:
+        close.info(
+            f"Closed: round {poll.round} takes no more votes. “Run again” reopens the poll.",
+            icon=":material/lock:",
+        )
+
+
 @st.fragment(run_every=LIVE_SECONDS)
-def live_results(corpus: Corpus, code: str, shown_round: int) -> None:
+def live_results(corpus: Corpus, code: str, shown_round: int, shown_open: bool) -> None:
     """The leader's results, redrawn every few seconds on their own (a fragment: the rest of
     the page, its controls and the QR code, does not rerun)."""
     try:
         with poll_store() as ws:
             poll = ws.get_poll(code)
-            if poll.round != shown_round:
-                st.rerun()  # a new round from the leader link elsewhere: redraw the controls
+            if (poll.round, not poll.closed) != (shown_round, shown_open):
+                st.rerun()  # a change from the leader link elsewhere: redraw the controls
             topic = corpus.topic(poll.topic_id)
-            st.caption(
-                f"Live: the results update by themselves every {LIVE_SECONDS} seconds.",
-                help="Votes appear as they arrive; nobody needs to reload the page.",
-            )
+            if not poll.closed:
+                st.caption(
+                    f"Live: the results update by themselves every {LIVE_SECONDS} seconds.",
+                    help="Votes appear as they arrive; nobody needs to reload the page.",
+                )
             results(ws, corpus, poll, topic)
             if poll.round >= 2:
                 before_after(ws, poll, topic)
@@ -267,8 +312,10 @@ def results(ws: PollStore, corpus: Corpus, poll: Poll, topic: Topic) -> None:
     average.metric("Class mean (−2 to +2)", mean)
     class_col, authors_col = st.columns(2)
     frame = polls.distribution_frame(current)
-    class_col.altair_chart(poll_charts.class_chart(frame, topic), width="stretch")
-    authors_col.altair_chart(spectrum.spectrum_strip(corpus, topic.id), width="stretch")
+    with class_col:  # larger in projector mode, as every chart
+        present.altair_chart(poll_charts.class_chart(frame, topic), width="stretch")
+    with authors_col:
+        present.altair_chart(spectrum.spectrum_strip(corpus, topic.id), width="stretch")
     who_voted(ws, poll, topic)
     sentences(current, topic)
 
@@ -283,13 +330,13 @@ def who_voted(ws: PollStore, poll: Poll, topic: Topic) -> None:
     """For the leader: each participant of the round (by name when the poll asks for names),
     with a button that removes their votes (a stuffed ballot, a sentence unfit for the
     screen)."""
-    if not ws.is_open(poll.code):
+    if not poll.closed and not ws.is_open(poll.code):
         st.info(f"This poll closed after {IDLE_HOURS} hours without a vote; open a new one.")
     voted = ws.participants(poll.code)
     labels = stance.scale_labels(topic)
-    with st.expander(f"Who voted in round {poll.round} ({len(voted)})"):
-        if not voted:
-            st.caption("Nobody yet.")
+    # The label stays the same as votes come and go, so the expander stays open.
+    with st.expander(f"Who voted in round {poll.round}"):
+        st.caption(counted(len(voted), "participant") if voted else "Nobody yet.")
         for person in voted:
             who = person.name or f"Participant {person.number}"
             line, button = st.columns([5, 1], vertical_alignment="center")
@@ -340,7 +387,8 @@ def before_after(ws: PollStore, poll: Poll, topic: Topic) -> None:
     ):
         frame = polls.distribution_frame(result)
         chart = poll_charts.class_chart(frame, topic, f"{when}: round {result.round}", y_max)
-        column.altair_chart(chart, width="stretch")
+        with column:
+            present.altair_chart(chart, width="stretch")
 
 
 def _mean(results: polls.Results) -> str:

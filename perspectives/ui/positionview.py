@@ -228,6 +228,8 @@ def evidence_part(name: str, form: str, document_id: str, text: str | None, erro
         st.caption(f"A position rests on at most {MAX_EVIDENCE} quotes.")
         return
     paragraphs = pe.paragraphs_of(text)
+    round_key = f"ed-ev-round-{name}-{form}"
+    fresh = st.session_state.get(round_key, 0)  # in the choice widgets' keys: +1 empties them
     number = st.selectbox(
         "Paragraph",
         range(1, len(paragraphs) + 1),
@@ -241,11 +243,11 @@ def evidence_part(name: str, form: str, document_id: str, text: str | None, erro
         "The sentence(s) to quote (next to each other)",
         range(len(sentences)),
         format_func=lambda i: sentences[i],
-        key=f"ed-ev-sent-{name}-{form}-{document_id}-{number}",
+        key=f"ed-ev-sent-{name}-{form}-{document_id}-{number}-{fresh}",
     )
     pasted = st.text_input(
         "…or paste a passage copied from the document (word for word)",
-        key=f"ed-ev-typed-{name}-{form}",
+        key=f"ed-ev-typed-{name}-{form}-{fresh}",
     )
     problem = st.session_state.pop(f"ed-ev-problem-{name}-{form}", None)
     if problem:
@@ -264,6 +266,5 @@ def evidence_part(name: str, form: str, document_id: str, text: str | None, erro
             st.rerun()
         if quote.text not in evidence:
             es.keep_value(name, form, "evidence", [*evidence, quote.text])
-        st.session_state.pop(f"ed-ev-sent-{name}-{form}-{document_id}-{number}", None)
-        st.session_state.pop(f"ed-ev-typed-{name}-{form}", None)
+        st.session_state[round_key] = fresh + 1  # new, empty choice widgets
         st.rerun()

@@ -8,7 +8,7 @@ text with a heavy rule.
 
 API (pages call these):
 
-    base() -> None                # every page (via ui.state): quote contrast, phone rules
+    base() -> None                # every page (via navigation.run): top band, quotes, phone
     setup() -> bool               # a page with a projector mode: the toggle, the styles; on?
     is_on() -> bool               # whether projector mode is on for this run
     current() -> str | None       # "1" when on (links keep it, as they keep `ws`)
@@ -44,15 +44,32 @@ ROW_RULE = "#D5DAE1"  # between the matrix list's rows (decoration only)
 PRESENT_QUOTE_TEXT = "#000000"  # on a projector: black on white
 PRESENT_QUOTE_RULE = "#0072B2"  # the theme's primary colour
 
-# Every page. Quotes at full contrast; the matrix list's rows full width, wrapped, 44 px tall
-# (a finger's tap target); on a phone (under 500 px) the matrix's hint to use the list.
+# Streamlit leaves 6rem (96 px) empty above every page; on a wide screen the header bar it
+# clears is transparent and holds only the menu at the right and the sidebar's button.
+TOP_PADDING = "3rem"
+# On a phone the header bar is opaque (3.75rem): the page starts just below it.
+TOP_PADDING_NARROW = "4rem"
+
+# Every page. No empty band at the top (TOP_PADDING); quotes at full contrast; tables that
+# wrap long words rather than overflow (a phone sees every column); the matrix list's rows full
+# width, wrapped, 44 px tall (a finger's tap target); on a phone (under 500 px) the matrix's
+# hint to use the list.
 BASE_CSS = f"""<style>
+[data-testid="stMainBlockContainer"] {{ padding-top: {TOP_PADDING}; }}
+@media (max-width: 640px) {{
+  [data-testid="stMainBlockContainer"] {{ padding-top: {TOP_PADDING_NARROW}; }}
+}}
 [data-testid="stMarkdownContainer"] blockquote {{
   opacity: 1;
   color: {QUOTE_TEXT};
   border-left: 0.25rem solid {QUOTE_RULE};
 }}
 [data-testid="stMarkdownContainer"] blockquote p {{ color: {QUOTE_TEXT}; }}
+[data-testid="stTable"] table {{ width: 100%; }}
+[data-testid="stTable"] td, [data-testid="stTable"] th,
+[data-testid="stTable"] td *, [data-testid="stTable"] th * {{
+  overflow-wrap: anywhere; white-space: normal; min-width: 0;
+}}
 .st-key-phone-hint {{ display: none; }}
 [class*="st-key-matrix-list-"] [data-testid="stElementContainer"]:has([data-testid="stPageLink"]),
 [class*="st-key-matrix-list-"] [data-testid="stPageLink"] {{ width: 100%; }}
@@ -199,7 +216,8 @@ def scaled(spec: Any, factor: float = CHART_SCALE) -> Any:
             out[key] = round(value * factor * factor, 1)
         elif key in ("axis", "legend") and isinstance(value, dict):
             # set on the encoding itself: Streamlit's chart theme outranks the spec's config
-            unset = {k: round(v * factor, 1) for k, v in _DEFAULTS[key].items()}
+            unset: dict[str, Any] = {k: round(v * factor, 1) for k, v in _DEFAULTS[key].items()}
+            unset["labelColor"] = TEXT  # Streamlit's theme greys them
             out[key] = {**unset, **scaled(value, factor)}
         else:
             out[key] = scaled(value, factor)

@@ -12,6 +12,7 @@ from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
 from perspectives.teaching import quiz
 from perspectives.ui import cache, links
+from perspectives.wording import quoted
 
 STATE = "quiz_round"
 
@@ -65,7 +66,7 @@ def ask(corpus: Corpus, question: quiz.QuizQuestion, index: int, seed: int) -> N
     """The quote, the topic it speaks to, and one button per option."""
     topic = corpus.topic(question.position.topic)
     with st.container(border=True):
-        st.markdown(f"#### “{st_escape(question.evidence.text)}”")
+        st.markdown(f"#### {quoted(st_escape(question.evidence.text))}")
         st.caption(f"On {st_escape(topic.label)}: {st_escape(topic.question)}")
     prompt = "Who said it?" if question.mode == "voice" else "Which camp does this come from?"
     st.markdown(f"**{prompt}**")
@@ -87,7 +88,7 @@ def reveal(
     position, evidence = question.position, question.evidence
     right = quiz.label(corpus, question.mode, question.answer)
     with st.container(border=True):
-        st.markdown(f"“{st_escape(evidence.text)}”")
+        st.markdown(quoted(st_escape(evidence.text)))
     if question.is_right(choice):
         st.success(f"Right: {st_escape(right)}.")
     else:

@@ -10,7 +10,7 @@ from perspectives.corpus import Problem
 from perspectives.corpus.model import Corpus
 from perspectives.corpus.salvage import LoadResult
 from perspectives.markup import st_escape
-from perspectives.ui import active, present
+from perspectives.ui import active
 from perspectives.wording import counted
 
 LISTED = 30  # problems written out in full; the table below holds them all
@@ -20,7 +20,6 @@ PROBLEMS_PAGE = "perspectives/ui/pages/problems.py"  # relative to app.py, as st
 def corpus_result() -> tuple[str, LoadResult]:
     """Where the active corpus comes from (its folder, or "workspace NAME") and what of it
     loads: all of it, or its valid part and the problems (see `ui.active`)."""
-    present.base()
     result = active.active_result()
     missing = active.take_missing()
     if missing is not None:

@@ -92,3 +92,12 @@ def ranking_caption(count: int, singular: str, plural: str, rest: str = "") -> s
         )
     head = f"The {singular}" if count == 1 else f"The {count} {plural}"
     return head + (f": {rest}" if rest else ".")
+
+
+def text_table(frame, columns: dict[str, str]) -> None:
+    """A table that wraps its text and never cuts a column (`st.table`, not the scrolling grid):
+    `columns` maps the frame's columns to their headers. `st.table` reads Markdown in cells, so
+    every cell is escaped."""
+    shown = frame[list(columns)].rename(columns=columns).fillna("")
+    shown = shown.map(lambda value: st_escape(str(value)))
+    st.table(shown, hide_index=True)

@@ -3,10 +3,12 @@
 - document: only that document's paragraphs.
 - topic: only paragraphs that hold evidence for the topic: a quote of a position on it, or the
   quote of a claim tagged with it.
-- voice: only paragraphs of the voice's documents; among them, the paragraphs that hold the
-  voice's own evidence (a quote of one of its positions, or a claim it states) come first,
-  each group keeping the BM25 order. A voice's documents also hold other people's words, so
-  the filter ranks rather than hides: a compilation's framing around a voice is still found.
+- voice: only the voice's own words: hits whose matched words lie in its evidence (a quote
+  of one of its positions, or a claim it states) or in a passage attributed to it as the
+  document's author (see `views.speakers`). Other voices' sentences in the same document,
+  even in the same paragraph, are not its words and are not found.
+
+Every hit says whose words it matched (`FilteredHit.speakers`).
 
 Filters combine (all must hold). The index applies them in SQL, before its LIMIT, and FTS5
 ranks the kept rows in one pass, making snippets for the rows shown alone
@@ -24,6 +26,7 @@ import pandas as pd
 from perspectives.corpus.model import Corpus
 from perspectives.views.reader import paragraphs_touched
 from perspectives.views.search_index import Hit, index_for
+from perspectives.views.speakers import Speakers, attribution, describe
 
 ParagraphKey = tuple[str, int]  # (document id, paragraph number)
 
@@ -63,7 +66,7 @@ class Filters:
 @dataclass(frozen=True)
 class FilteredHit:
     hit: Hit
-    voice_evidence: bool  # the paragraph holds evidence of the chosen voice
+    speakers: Speakers  # whose the matched words are
 
 
 # Evidence paragraphs by (corpus fingerprint, voice, topic): a filtered search scanned every
@@ -144,16 +147,26 @@ def filtered_search(
 ) -> list[FilteredHit]:
     """Ranked hits for `query` under `filters`; raises SearchError on a query it cannot read."""
     documents = allowed_documents(corpus, filters)
-    keep = evidence_paragraphs(corpus, topic=filters.topic) if filters.topic else None
-    preferred = evidence_paragraphs(corpus, voice=filters.voice) if filters.voice else frozenset()
+    who = attribution(corpus)
+    allowed = []
+    if filters.topic:
+        allowed.append(evidence_paragraphs(corpus, topic=filters.topic))
+    if filters.voice:
+        allowed.append(who.voice_paragraphs(filters.voice))
+    voice = filters.voice
     hits = index_for(corpus).search(
         query,
         limit=limit,
         documents=documents,
-        keep=keep,
-        first=preferred or None,
+        keep=frozenset.intersection(*allowed) if allowed else None,
+        refine=(lambda doc, matches: voice in who.of_words(doc, matches).voices) if voice else None,
     )
-    return [FilteredHit(h, (h.document_id, h.paragraph) in preferred) for h in hits]
+    return [FilteredHit(h, who.of_words(h.document_id, h.matches or _whole(h))) for h in hits]
+
+
+def _whole(hit: Hit) -> tuple[tuple[int, int], ...]:
+    """A hit with no marked words (a query of NOT terms alone): its whole paragraph."""
+    return ((hit.start, hit.end),)
 
 
 HIT_COLUMNS = [
@@ -164,7 +177,8 @@ HIT_COLUMNS = [
     "start",
     "end",
     "score",
-    "voice_evidence",
+    "speaker_ids",
+    "whose_words",
     "snippet",
 ]
 
@@ -180,7 +194,8 @@ def hits_table(corpus: Corpus, results: list[FilteredHit]) -> pd.DataFrame:
             "start": r.hit.start,
             "end": r.hit.end,
             "score": round(r.hit.score, 4),
-            "voice_evidence": r.voice_evidence,
+            "speaker_ids": ",".join(r.speakers.voices),
+            "whose_words": describe(corpus, r.speakers),
             "snippet": "".join(text for text, _ in r.hit.segments),
         }
         for rank, r in enumerate(results, 1)

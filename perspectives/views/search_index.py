@@ -40,6 +40,8 @@ QUERY_SECONDS = 2.0
 _PROGRESS_STEPS = 2_000  # SQLite VM steps between two looks at the clock
 _names = itertools.count()
 RowFilter = Callable[[str, int], bool] | AbstractSet[tuple[str, int]]  # predicate, or the keys
+# A last filter on a hit, given its document and its matched words' offsets.
+Refine = Callable[[str, tuple[tuple[int, int], ...]], bool]
 
 
 class SearchError(ValueError):
@@ -152,15 +154,20 @@ class SearchIndex:
         documents: Iterable[str] | None = None,
         keep: RowFilter | None = None,
         first: RowFilter | None = None,
+        refine: Refine | None = None,
     ) -> list[Hit]:
         """Ranked hits for an FTS5 query (words, "phrases", OR, NOT, prefix*): the first `limit`
         of the paragraphs that `keep` accepts, those `first` holds for ahead of the rest (each
         group in BM25 order). `keep` and `first` are sets of (document id, paragraph number),
         filtered in SQL in one pass of the MATCH, or predicates of those two, applied to every
-        match in Python (then the chosen rows' snippets take a second pass)."""
+        match in Python (then the chosen rows' snippets take a second pass).
+        `refine(document_id, matches)`, given the matched words' offsets, has the last word on
+        each hit (it needs the words, so it runs on the ranked rows chunk by chunk until `limit`
+        pass it)."""
         query = checked_query(query)
+        filters = (keep, first, refine)
         try:
-            rows = self._run(query, limit, documents, keep, first)
+            rows = self._run(query, limit, documents, *filters)
         except sqlite3.OperationalError as error:
             if getattr(self._local, "interrupted", False):
                 raise _too_slow(query) from None
@@ -170,7 +177,7 @@ class SearchIndex:
                     'Check that every opening " has a closing one.'
                 ) from None
             try:
-                rows = self._run(_quote_terms(query), limit, documents, keep, first)
+                rows = self._run(_quote_terms(query), limit, documents, *filters)
             except sqlite3.OperationalError:
                 raise SearchError(
                     f"The query {query!r} could not be read ({error}). Use plain words, "
@@ -197,6 +204,7 @@ class SearchIndex:
         documents: Iterable[str] | None,
         keep: RowFilter | None,
         first: RowFilter | None,
+        refine: Refine | None = None,
     ) -> list[tuple]:
         where, params = "paragraphs MATCH ?", [match]
         if documents is not None:
@@ -209,15 +217,21 @@ class SearchIndex:
         self._local.interrupted = False
         try:
             if callable(keep) or callable(first):
-                return self._run_predicates(db, where, params, limit, keep, first)
+                return self._run_predicates(db, where, params, limit, keep, first, refine)
             if keep is not None:
                 where += f" AND +rowid IN (SELECT id FROM temp.{self._load(db, 'keep', keep)})"
+
+            def pick(clause: str, wanted: int) -> list[tuple]:
+                if refine is None:
+                    return self._detail(db, clause, params, wanted)
+                return self._refined(db, clause, params, wanted, refine)
+
             if first is None:
-                return self._detail(db, where, params, limit)
+                return pick(where, limit)
             rows = f"+rowid IN (SELECT id FROM temp.{self._load(db, 'first', first)})"
-            found = self._detail(db, f"{where} AND {rows}", params, limit)
+            found = pick(f"{where} AND {rows}", limit)
             if len(found) < limit:
-                found += self._detail(db, f"{where} AND NOT {rows}", params, limit - len(found))
+                found += pick(f"{where} AND NOT {rows}", limit - len(found))
             return found
         finally:
             self._local.deadline = float("inf")
@@ -240,16 +254,33 @@ class SearchIndex:
         return table
 
     @staticmethod
-    def _detail(db: sqlite3.Connection, where: str, params: list, limit: int) -> list[tuple]:
-        """The first `limit` rows by rank with their snippets, in one pass of the MATCH: FTS5
-        sorts by rank itself, so snippets are made for the rows returned alone."""
+    def _detail(
+        db: sqlite3.Connection, where: str, params: list, limit: int, offset: int = 0
+    ) -> list[tuple]:
+        """The first `limit` rows by rank (after `offset`) with their snippets, in one pass of
+        the MATCH: FTS5 sorts by rank itself, so snippets are made for the rows returned alone."""
         return db.execute(
             "SELECT document_id, number, start, end, bm25(paragraphs),"
             f" snippet(paragraphs, 4, '{OPEN}', '{CLOSE}', '…', 32),"
             f" highlight(paragraphs, 4, '{OPEN}', '{CLOSE}')"
-            f" FROM paragraphs WHERE {where} ORDER BY rank LIMIT ?",
-            [*params, limit],
+            f" FROM paragraphs WHERE {where} ORDER BY rank LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         ).fetchall()
+
+    @classmethod
+    def _refined(
+        cls, db: sqlite3.Connection, where: str, params: list, limit: int, refine: Refine
+    ) -> list[tuple]:
+        """The first `limit` rows by rank that `refine` accepts, read chunk by chunk."""
+        found: list[tuple] = []
+        chunk, offset = max(limit, 20), 0
+        while len(found) < limit:
+            rows = cls._detail(db, where, params, chunk, offset)
+            found += [r for r in rows if refine(r[0], _match_offsets(r[6], r[2]))]
+            if len(rows) < chunk:
+                break
+            offset += chunk
+        return found[:limit]
 
     @staticmethod
     def _run_predicates(
@@ -259,9 +290,11 @@ class SearchIndex:
         limit: int,
         keep: RowFilter | None,
         first: RowFilter | None,
+        refine: Refine | None = None,
     ) -> list[tuple]:
         """Filters given as predicates: rank every match on ids alone, filter in Python, then
-        make the chosen rows' snippets (a second pass of the MATCH)."""
+        make the chosen rows' snippets (a second pass of the MATCH; with `refine`, chunk by
+        chunk until `limit` rows pass it)."""
         keeps, firsts = _predicate(keep), _predicate(first)
         rows = db.execute(
             f"SELECT rowid, document_id, number FROM paragraphs WHERE {where} ORDER BY rank", params
@@ -269,19 +302,32 @@ class SearchIndex:
         ranked = [r for r in rows if keeps is None or keeps(r[1], r[2])]
         if firsts is not None:
             ranked.sort(key=lambda r: not firsts(r[1], r[2]))  # stable: BM25 order
-        rowids = [r[0] for r in ranked[:limit]]
-        if not rowids:
-            return []
-        detail = db.execute(
-            "SELECT rowid, document_id, number, start, end, bm25(paragraphs),"
-            f" snippet(paragraphs, 4, '{OPEN}', '{CLOSE}', '…', 32),"
-            f" highlight(paragraphs, 4, '{OPEN}', '{CLOSE}')"
-            f" FROM paragraphs WHERE paragraphs MATCH ?"
-            f" AND rowid IN ({', '.join('?' * len(rowids))})",
-            [params[0], *rowids],
-        ).fetchall()
-        by_rowid = {row[0]: row[1:] for row in detail}
-        return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
+        if refine is None:
+            return _snippets(db, params[0], [r[0] for r in ranked[:limit]])
+        found: list[tuple] = []
+        chunk = max(limit, 20)
+        for at in range(0, len(ranked), chunk):
+            chosen = _snippets(db, params[0], [r[0] for r in ranked[at : at + chunk]])
+            found += [r for r in chosen if refine(r[0], _match_offsets(r[6], r[2]))]
+            if len(found) >= limit:
+                break
+        return found[:limit]
+
+
+def _snippets(db: sqlite3.Connection, match: str, rowids: list[int]) -> list[tuple]:
+    """Snippets and highlights of `rowids`, in their order."""
+    if not rowids:
+        return []
+    detail = db.execute(
+        "SELECT rowid, document_id, number, start, end, bm25(paragraphs),"
+        f" snippet(paragraphs, 4, '{OPEN}', '{CLOSE}', '…', 32),"
+        f" highlight(paragraphs, 4, '{OPEN}', '{CLOSE}')"
+        f" FROM paragraphs WHERE paragraphs MATCH ?"
+        f" AND rowid IN ({', '.join('?' * len(rowids))})",
+        [match, *rowids],
+    ).fetchall()
+    by_rowid = {row[0]: row[1:] for row in detail}
+    return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
 
 
 def _predicate(rows: RowFilter | None) -> Callable[[str, int], bool] | None:

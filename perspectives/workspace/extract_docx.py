@@ -17,6 +17,28 @@ from perspectives.workspace.extracted import Extracted, IngestError, join_blocks
 from perspectives.workspace.metadata import MetadataDraft, dated
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# What a .docx may unpack to, in all and in parts: a long book with pictures stays far below;
+# a "zip bomb" (a few MB of zeros that unpack to gigabytes) is refused before it is unpacked.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_PARTS = 2_000
+
+
+def _check_unpacked_size(data: bytes, filename: str) -> None:
+    """Refuse a .docx whose parts unpack to more than the limits (sizes from the zip's
+    directory: zipfile never unpacks a part past its declared size)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError):
+        return  # open_docx says it is not a readable .docx
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
+        raise IngestError(
+            filename,
+            f"the .docx unpacks to {unpacked / 1024 / 1024:,.0f} MB in {len(parts):,} parts (at "
+            f"most {MAX_UNPACKED_BYTES // 1024 // 1024} MB in {MAX_PARTS:,}): save the text "
+            "alone as a new .docx, or as plain text",
+        )
 
 
 def _body_texts(document) -> list[str]:
@@ -52,6 +74,7 @@ def extract_docx(data: bytes, filename: str) -> Extracted:
             filename,
             "a password-protected Word file or an old .doc: save it as an unprotected .docx",
         )
+    _check_unpacked_size(data, filename)
     try:
         document = open_docx(io.BytesIO(data))
         texts = _body_texts(document)

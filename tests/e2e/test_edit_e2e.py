@@ -83,7 +83,14 @@ def test_add_a_topic_and_a_position_with_a_chosen_sentence(edit_server, page, ar
     box.press("Tab")
     idle(page)
     choose(page, "Paragraph", "¶5 · A cap is not a housing policy")
-    choose(page, "The sentence(s) to quote (next to each other)", "A cap is not a housing policy")
+    sentences = panel(page).get_by_label(
+        "The sentence(s) to quote (next to each other)", exact=True
+    )
+    sentences.click()
+    sentences.press_sequentially("A cap is not")  # filters the sentences; Enter takes the first
+    page.get_by_role("option", name="A cap is not a housing policy").first.wait_for()
+    page.keyboard.press("Enter")
+    idle(page)
     page.keyboard.press("Escape")
     panel(page).get_by_role("button", name="Add as evidence").click()
     idle(page)

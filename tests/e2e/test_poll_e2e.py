@@ -3,7 +3,8 @@ laptop, a phone (another browser context) joins by the link the page shows, whic
 public address ($PERSPECTIVES_PUBLIC_URL, a name the browser maps to this machine), votes with
 a sentence, and the leader's results show the vote without anyone pressing anything. Then the
 leader starts round 2 while the phone is still on round 1: the phone moves on by itself with
-its answer kept, votes again, and the leader sees it arrive."""
+its answer kept, votes again, and the leader sees it arrive; the leader downloads the results
+and closes the poll, and the phone shows it closed."""
 
 from __future__ import annotations
 
@@ -161,6 +162,13 @@ def test_a_phone_joins_by_the_public_link_and_the_leader_sees_votes_arrive(
         assert [r["stance"] for r in json.loads(files[f"{stem}.json"])] == [-2, -1]
         assert files[f"{stem}.png"][:8] == b"\x89PNG\r\n\x1a\n"
         (artifacts / "poll-results-chart.png").write_bytes(files[f"{stem}.png"])
+
+        page.get_by_role("button", name="Close the poll").click()
+        _wait_idle(page)
+        expect(page.get_by_text("Closed: round 2 takes no more votes")).to_be_visible()
+        expect(phone.get_by_text("The leader has closed the poll")).to_be_visible(timeout=LIVE)
+        expect(phone.get_by_role("button", name="Change my vote")).to_be_disabled()
+        shot(phone, artifacts, "poll-participant-closed")
     finally:
         phone_context.close()
         leader_context.close()

@@ -194,3 +194,42 @@ def test_compare_on_a_phone(browser, server, artifacts, corpus):
         shot(page, artifacts, "compare-390x844")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width,height", [(1920, 1080), (1280, 720), (390, 844)])
+def test_timeline_labels_its_events_and_cuts_no_column(
+    browser, server, artifacts, corpus, width, height
+):
+    context, page = _context(browser, width, height, phone=width < 500)
+    try:
+        open_app(page, f"{server}/timeline")
+        charts = page.locator("[data-testid=stVegaLiteChart]")
+        charts.nth(1).wait_for()
+        assert charts.count() == 2
+        events = charts.nth(1)
+        events.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        # the events are named on the chart itself (its axis labels), not only in a tooltip:
+        # Vega draws on a canvas, and its view's scenegraph holds the axis' label items
+        drawn = events.bounding_box()["height"]
+        assert drawn >= 24 * len(corpus.events)
+        shot(page, artifacts, f"timeline-events-{width}x{height}")
+        # every table holds its columns within its width (it wraps; nothing is cut)
+        tables = page.locator("[data-testid=stTable]")
+        assert tables.count() == 2
+        for i in range(tables.count()):
+            table = tables.nth(i)
+            table.scroll_into_view_if_needed()
+            fits, scrolls = table.evaluate(
+                "e => { const t = e.querySelector('table'), box = t.parentElement;"
+                " return [t.scrollWidth <= box.clientWidth + 1,"
+                " ['auto', 'scroll'].includes(getComputedStyle(box).overflowX)]; }"
+            )
+            if width >= 1280:
+                assert fits, f"table {i} is wider than its place at {width} px"
+            else:  # on a phone a wide table may scroll sideways in its box: nothing is lost
+                assert fits or scrolls, f"table {i} cuts a column at {width} px"
+        tables.nth(0).scroll_into_view_if_needed()
+        shot(page, artifacts, f"timeline-table-{width}x{height}")
+    finally:
+        context.close()

@@ -7,7 +7,7 @@ import streamlit as st
 from perspectives import stance
 from perspectives.charts import spectrum
 from perspectives.markup import st_escape
-from perspectives.ui import cache, cards, links, present, urlstate, widgets
+from perspectives.ui import cache, cards, links, navigation, present, urlstate, welcome, widgets
 from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import compare
 from perspectives.views import tables as views
@@ -18,7 +18,8 @@ VIEWS = {"topic": TOPIC_VIEW, "head-to-head": HEAD_TO_HEAD}
 corpus = corpus_or_stop()
 require(corpus, "topics", "voices", title="Compare", to="compare")
 widgets.sidebar(corpus)
-present.setup()
+if not present.setup() and navigation.on_home():
+    welcome.show(corpus)
 topics = {t.id: t for t in corpus.topics}
 voices = {v.id: v for v in corpus.voices}
 camps = {c.id: c for c in corpus.camps}

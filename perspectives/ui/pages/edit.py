@@ -6,10 +6,16 @@ import streamlit as st
 
 from perspectives.markup import st_escape
 from perspectives.store.workspaces import workspace_store
-from perspectives.ui import active, browserkey, editstate, editview, links, positionview
+from perspectives.ui import (
+    active,
+    browserkey,
+    editstate,
+    editview,
+    links,
+    positionview,
+    workspaceview,
+)
 from perspectives.ui.workspaceview import show_notice
-
-NO_DOWNLOAD = "A workspace downloads as a bundle (.zip) from the Workspace page."
 
 st.title("Edit", anchor=False)
 current = active.active_workspace()
@@ -26,7 +32,11 @@ if current is None:
     links.page_link(
         active.WORKSPACE_PAGE, "Go to the Workspace page", icon=":material/folder_open:"
     )
-    st.caption(NO_DOWNLOAD)
+    st.caption(
+        "Nothing of yours to download yet: a workspace downloads as a bundle (.zip) here and on "
+        "the Workspace page; the default corpus' documents and positions download from the "
+        "Corpus page."
+    )
     links.copy_link("edit")
     st.stop()
 
@@ -43,8 +53,8 @@ editstate.apply_selection()
 with workspace_store() as store:
     snapshot = store.snapshot(current)
     files, head = snapshot.files, snapshot.revision
-    topics, voices, camps, positions, sides = st.tabs(
-        ["Topics", "Voices", "Camps", "Positions", "The two ends of the axis"]
+    topics, voices, camps, positions, motions, sides = st.tabs(
+        ["Topics", "Voices", "Camps", "Positions", "Motions", "The two ends of the axis"]
     )
     with topics:
         editview.entry_editor(store, current, "topic", files, head)
@@ -54,7 +64,11 @@ with workspace_store() as store:
         editview.entry_editor(store, current, "camp", files, head)
     with positions:
         positionview.position_editor(store, current, files, head)
+    with motions:
+        editview.entry_editor(store, current, "motion", files, head)
     with sides:
         editview.orientation_editor(store, current, files, head)
-st.caption(NO_DOWNLOAD)
+    editview.undo_last(store, current, head)
+st.divider()
+workspaceview.downloader(current)
 links.copy_link("edit")

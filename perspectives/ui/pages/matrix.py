@@ -133,7 +133,8 @@ topic_columns: dict[str, Any] = {
     "share_high": st.column_config.NumberColumn("Above 0", format="percent"),
 }
 divided_rows, agreeing_rows = cache.topic_ends_tables(corpus, SHOWN)
-divided, agreeing = st.columns(2)
+# One under the other, not side by side: at half width a table cut its last column.
+divided, agreeing = st.container(), st.container()
 with divided:
     st.subheader("Most divided topics", anchor=False)
     st.caption(
@@ -185,7 +186,7 @@ pair_columns: dict[str, Any] = {
     "distance": st.column_config.NumberColumn("Distance", format="%.2f"),
 }
 closest, farthest = cache.pairs_tables(corpus, SHOWN)
-near, far = st.columns(2)
+near, far = st.container(), st.container()
 for column, title, table in ((near, "Closest pairs", closest), (far, "Farthest pairs", farthest)):
     with column:
         st.subheader(title, anchor=False)

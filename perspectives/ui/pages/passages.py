@@ -3,6 +3,7 @@ they bear on a topic, the sentences to quote highlighted, a stance hint from the
 placed quotes, and "Use as evidence" to save those sentences as a quote of a voice's position
 (in a workspace: `ui/evidenceview.py`)."""
 
+import pandas as pd
 import streamlit as st
 
 from perspectives import stance
@@ -22,8 +23,7 @@ st.caption(
     "ranking, so it is ranked as if new."
 )
 if not corpus.topics or not corpus.documents:
-    missing = "topics" if not corpus.topics else "documents"
-    st.info(f"This corpus has no {missing} yet: add some first, then come back to find passages.")
+    evidenceview.nothing_to_rank(corpus, active.current_name())
     st.stop()
 
 topics = {t.id: t.label for t in corpus.topics}
@@ -59,10 +59,11 @@ workspace = active.current_name()
 links.set_params(topic=topic_id, doc=doc_id, n=None if shown == "5" else shown)
 urlstate.remember("passages")
 
+share = {"topic": topic_id, "doc": doc_id, "n": None if shown == "5" else shown}
 if topic_id is None or doc_id is None:
     st.info("Choose a topic and a document to see the paragraphs that bear on it.")
     st.caption("Nothing to download until a topic and a document are chosen.")
-    links.copy_link("passages", topic=topic_id, doc=doc_id)
+    links.copy_link("passages", **share)
     st.stop()
 
 topic, document = corpus.topic(topic_id), corpus.document(doc_id)
@@ -94,6 +95,11 @@ def hint_line(passage: Passage) -> str:
             corpus.voice(n.anchor.voice_id).name for n in hint.neighbours if n.anchor.voice_id
         )
     )
+    if hint.negligible:
+        return (
+            f"No stance hint: the closest placed quotes ({names}) share too little with this "
+            f"paragraph, or pull both ways (confidence {hint.confidence:.2f})."
+        )
     return (
         f"Stance hint (not saved): {stance.describe(topic, hint.stance, 'asserts')}; "
         f"confidence {hint.confidence:.2f} ({hint.level}), from the closest quotes of {names}."
@@ -130,7 +136,8 @@ for passage in found.passages:
         if workspace and evidenceview.is_open(doc_id, topic_id, passage):
             evidenceview.form(workspace, corpus, topic, document, passage)
 
-st.divider()
-st.caption("These paragraphs, the sentences to quote with their offsets, and the hints:")
-widgets.download_table(passages_table(found), f"passages-{topic_id}-{doc_id}")
-links.copy_link("passages", topic=topic_id, doc=doc_id, n=None if shown == "5" else shown)
+st.subheader("Download and share", anchor=False)
+widgets.download_table(
+    pd.DataFrame(passages_table(found)), f"passages-{topic_id}-{doc_id}", key="passages-table"
+)
+links.copy_link("passages", **share)

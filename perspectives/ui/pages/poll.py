@@ -6,7 +6,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives.markup import st_escape
-from perspectives.store.polls import StoreError, poll_store
+from perspectives.store.polls import poll_store
 from perspectives.ui import links, navigation, pollfiles, pollshare, pollview, present, widgets
 from perspectives.ui.state import corpus_or_stop, require
 
@@ -40,20 +40,11 @@ try:
         if not pollview.is_leader(ws, poll):
             st.caption(f"Session {poll.code} · round {poll.round}")
             pollview.vote(ws, poll, topic)
-            pollview.watch_round(poll.code, poll.round)
+            pollview.watch_round(poll.code, poll.round, not poll.closed)
             st.stop()
         pollshare.share(poll)
-        if st.button(
-            f"Run again (start round {poll.round + 1})",
-            icon=":material/replay:",
-            help="Open a new round; the current one closes and is kept for the comparison.",
-        ):
-            try:
-                ws.start_round(poll.code)
-                st.rerun()
-            except StoreError as error:
-                st.error(st_escape(str(error)))
-    pollview.live_results(corpus, poll.code, poll.round)  # its own connection, every few s
+        pollview.leader_controls(ws, poll)
+    pollview.live_results(corpus, poll.code, poll.round, not poll.closed)  # own connection
     pollfiles.downloads(poll.code, topic)
 except SQLAlchemyError:  # connection details stay in the server's log
     navigation.store_unavailable()

@@ -8,6 +8,7 @@ from perspectives.ui import cache, links, reading, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views.search import Filters, claims_in, hits_table
 from perspectives.views.search_index import SearchError
+from perspectives.views.speakers import describe
 from perspectives.wording import counted
 
 LIMIT = 50
@@ -51,7 +52,8 @@ filters = Filters(
         key="search-voice",
         index=None,
         placeholder="All voices",
-        help="Paragraphs of the voice's documents; those holding its own evidence come first.",
+        help="Only the voice's own words: its evidence quotes, and the prose of documents it "
+        "is the author of (not the other voices' sentences in them).",
     ),
     topic=right.selectbox(
         "Topic",
@@ -106,8 +108,7 @@ for rank, result in enumerate(results, 1):
     with st.container(border=True, key=f"hit-{rank}"):
         st.markdown(f"**{st_escape(document.title)}** · paragraph {hit.paragraph}")
         st.markdown(reading.hit_markdown(hit.segments))
-        if result.voice_evidence and filters.voice:
-            st.caption(f"Holds evidence of {st_escape(corpus.voice(filters.voice).name)}.")
+        st.caption(f"Whose words: {st_escape(describe(corpus, result.speakers))}")
         cited = claims_in(corpus, document.id, hit.paragraph)
         if cited:
             st.caption("  \n".join(reading.claim_note(corpus, claim_id) for claim_id in cited))

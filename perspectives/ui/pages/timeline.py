@@ -4,12 +4,13 @@ date is, and the dated events they refer to."""
 import streamlit as st
 
 from perspectives.markup import st_escape
-from perspectives.ui import cache, links, urlstate, widgets
+from perspectives.ui import cache, links, present, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
 from perspectives.views import timeline
 
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)
+present.setup()
 st.title("Timeline", anchor=False)
 
 labels = {t.id: t.label for t in corpus.topics}
@@ -18,7 +19,7 @@ if asked and asked not in labels:
     st.warning(f"There is no topic “{st_escape(asked)}” in this corpus; showing every event.")
     asked = None
 urlstate.seed("timeline-topic", asked, urlstate.url_changed("timeline"))
-topic = st.selectbox(
+topic = present.chrome("timeline-pick").selectbox(
     "Events on topic",
     list(labels),
     format_func=lambda key: labels.get(key, key),
@@ -32,45 +33,45 @@ urlstate.remember("timeline")
 st.caption(
     "One row per document, oldest first. The large mark is the publication date: "
     "◆ certain, ■ fairly certain, ▲ uncertain (and fainter). Small orange dots are the events "
-    "the document refers to, joined to it by a line. Hover a mark for details."
+    "the document refers to, joined to it by a line; below, the same events one per row, "
+    "named, with the documents that mention them."
 )
-st.altair_chart(cache.timeline_chart(corpus, topic), width="stretch")
+present.altair_chart(cache.timeline_chart(corpus, topic), width="stretch")
+events_chart = cache.events_chart(corpus, topic)
+if events_chart is not None:
+    present.altair_chart(events_chart, width="stretch")
 
 events = cache.events_table(corpus, topic)
 st.header("Events the documents refer to", anchor=False)
 if events.empty:
     st.info("No dated event on this topic yet.")
 else:
-    st.dataframe(
+    widgets.text_table(
         events,
-        column_order=["date_label", "event", "mentioned_in", "topics"],
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "date_label": st.column_config.TextColumn("Date", help="As precisely as it is known"),
-            "event": st.column_config.TextColumn("Event", width="large"),
-            "mentioned_in": st.column_config.TextColumn("Mentioned in"),
-            "topics": st.column_config.TextColumn("Topics"),
+        {
+            "date_label": "Date",
+            "event": "Event",
+            "mentioned_in": "Mentioned in",
+            "topics": "Topics",
         },
     )
 st.header("Documents by publication date", anchor=False)
 documents = timeline.documents_table(corpus)
-st.dataframe(
-    documents[["date_label", "date_certainty", "title", "authors", "date_note"]],
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "date_label": st.column_config.TextColumn("Published"),
-        "date_certainty": st.column_config.TextColumn("Date certainty"),
-        "title": st.column_config.TextColumn("Title", width="large"),
-        "authors": st.column_config.TextColumn("By"),
-        "date_note": st.column_config.TextColumn("About the date"),
+widgets.text_table(
+    documents,
+    {
+        "date_label": "Published",
+        "date_certainty": "Date certainty",
+        "title": "Title",
+        "authors": "By",
+        "date_note": "About the date",
     },
 )
 
-st.subheader("Download and share", anchor=False)
-st.caption("The events table")
-widgets.download_table(events, "timeline-events")
-st.caption("The documents table")
-widgets.download_table(documents, "timeline-documents")
-links.copy_link("timeline", topic=topic)
+with present.chrome("timeline-share"):
+    st.subheader("Download and share", anchor=False)
+    st.caption("The events table")
+    widgets.download_table(events, "timeline-events")
+    st.caption("The documents table")
+    widgets.download_table(documents, "timeline-documents")
+    links.copy_link("timeline", topic=topic)

@@ -11,7 +11,9 @@ cosine of tf-idf term vectors), weighted by their similarity. The hint is their 
 stance, rounded; its confidence is closeness x agreement, where closeness is the neighbours'
 mean similarity and agreement is 1 minus half their weighted mean distance from the hint's
 mean (stances -2 and +2 side by side agree 0). Confidence under 0.25 is "low", under 0.5
-"medium", else "high". A hint is shown, never saved: the user sets the stance.
+"medium", else "high"; under NEGLIGIBLE (0.05: the nearest quotes share next to nothing with
+the paragraph, or pull both ways) the page offers no hint. A hint is shown, never saved: the
+user sets the stance.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from perspectives.workspace.suggest.ranking import Suggester
 
 K = 3
 MIN_WORDS = 8
+NEGLIGIBLE = 0.05
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,11 @@ class StanceHint:
     mean: float
     confidence: float
     neighbours: tuple[Neighbour, ...]
+
+    @property
+    def negligible(self) -> bool:
+        """Too weak to offer: a stance "hinted" with confidence 0.00 would still read as one."""
+        return self.confidence < NEGLIGIBLE
 
     @property
     def level(self) -> str:

@@ -12,8 +12,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from threading import Lock
 
-import pandas as pd
-
 from perspectives.corpus.model import Corpus
 from perspectives.workspace.quoting import Quote
 from perspectives.workspace.suggest.embedding import model_status
@@ -104,14 +102,15 @@ def find_passages(corpus: Corpus, document_id: str, topic_id: str, limit: int = 
     )
 
 
-def passages_table(found: PassageList) -> pd.DataFrame:
-    """The ranked paragraphs as a table (what the Find passages page downloads): the sentences
-    to quote with their offsets, the score, the stance hint and who already quotes it."""
-    rows = [
+def passages_table(found: PassageList) -> list[dict]:
+    """The ranked paragraphs as rows (the Find passages page's download): where each is, its
+    score, the sentences it would quote with their offsets, the stance hint and who already
+    quotes it on the topic."""
+    return [
         {
-            "document_id": found.document_id,
-            "topic_id": found.topic_id,
             "rank": rank,
+            "topic_id": found.topic_id,
+            "document_id": found.document_id,
             "paragraph": p.number,
             "score": round(p.score, 4),
             "quote": p.quote.text,
@@ -119,13 +118,7 @@ def passages_table(found: PassageList) -> pd.DataFrame:
             "quote_end": p.quote.end,
             "stance_hint": p.hint.stance if p.hint else None,
             "hint_confidence": round(p.hint.confidence, 3) if p.hint else None,
-            "already_quoted_by": ",".join(p.quoted_by),
-            "ranking": "words and meaning" if found.semantic else "words only (BM25)",
+            "quoted_by": ",".join(p.quoted_by),
         }
-        for rank, p in enumerate(found.passages, start=1)
+        for rank, p in enumerate(found.passages, 1)
     ]
-    columns = ["document_id", "topic_id", "rank", "paragraph", "score", "quote", "quote_start"]
-    columns += ["quote_end", "stance_hint", "hint_confidence", "already_quoted_by", "ranking"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["stance_hint"] = frame["stance_hint"].astype("Int64")
-    return frame
