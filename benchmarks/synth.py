@@ -146,6 +146,12 @@ def write_corpus(
     # A voice quoted in a copy without positions still lists that copy's documents: its
     # quotes and claims live there.
     _dump(list(out_voices.values()), analysis / "voices.yaml")
-    _dump(out_guides, analysis / "guides.yaml")
+    # One guide file per document: a single guides.yaml passes the loader's 4 MB limit at 1000x.
+    (analysis / "guides").mkdir()
+    guides_of: dict[str, list] = {}
+    for guide in out_guides:
+        guides_of.setdefault(guide["document"], []).append(guide)
+    for document, group in guides_of.items():
+        _dump(group, analysis / "guides" / f"{document}.yaml")
     _dump(out_events, analysis / "events.yaml")
     return out
