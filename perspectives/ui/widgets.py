@@ -7,6 +7,7 @@ import streamlit as st
 from perspectives.corpus.document import Document
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
+from perspectives.wording import counted
 
 
 def counts(corpus: Corpus) -> None:
@@ -21,8 +22,10 @@ def sidebar(corpus: Corpus) -> None:
     with st.sidebar:
         st.markdown(f"**{st_escape(corpus.name)}**")
         st.caption(
-            f"{len(corpus.documents)} documents · {len(corpus.voices)} voices · "
-            f"{len(corpus.topics)} topics · {len(corpus.positions)} positions"
+            f"{counted(len(corpus.documents), 'document')} · "
+            f"{counted(len(corpus.voices), 'voice')} · "
+            f"{counted(len(corpus.topics), 'topic')} · "
+            f"{counted(len(corpus.positions), 'position')}"
         )
         if corpus.blind_spots:
             with st.expander("What the corpus leaves out"):
