@@ -58,19 +58,25 @@ def document_card(corpus: Corpus, document: Document) -> None:
         st.markdown(f"**Voices:** {st_escape(', '.join(voices)) or 'none recorded'}")
 
 
+# Tables up to this many rows are written on every run; larger ones when the button is clicked.
+EAGER_ROWS = 2_000
+
+
 def download_table(frame, name: str, key: str | None = None) -> None:
     """CSV and JSON downloads of the table behind what the page shows: `frame`, or a function
-    that makes it. Each file is written when its button is clicked, not on every run (the
-    Matrix page's three tables as CSV and JSON were 79% of its run at 100 copies)."""
+    that makes it. A table of a class-sized corpus is written on each run: a file made on click
+    (Streamlit's deferred data) can be pruned by another session's run before the browser
+    fetches it (seen with three phones on the poll). Only a large table, whose writing would
+    dominate the page's run (the Matrix's tables at 100 copies: 79% of it), waits for the
+    click."""
     from perspectives.exports.tables import table_to_csv, table_to_json
 
-    def table():
-        return frame() if callable(frame) else frame
-
+    built = frame() if callable(frame) else frame
+    eager = len(built) <= EAGER_ROWS
     left, right = st.columns(2)
     left.download_button(
         "Download CSV",
-        lambda: table_to_csv(table()),
+        table_to_csv(built) if eager else lambda: table_to_csv(built),
         file_name=f"{name}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -78,7 +84,7 @@ def download_table(frame, name: str, key: str | None = None) -> None:
     )
     right.download_button(
         "Download JSON",
-        lambda: table_to_json(table()),
+        table_to_json(built) if eager else lambda: table_to_json(built),
         file_name=f"{name}.json",
         mime="application/json",
         icon=":material/download:",
