@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from perspectives.store.workspaces import workspace_store
@@ -43,8 +44,18 @@ def type_into(page, label: str, value: str) -> None:
 
 
 def choose(page, label: str, option: str) -> None:
-    panel(page).get_by_label(label, exact=True).click()
-    page.get_by_role("option", name=option).first.click()
+    """Pick `option` in a select box: click it open; if the list does not open (a click can
+    land while the page redraws), type the option's words into the box instead."""
+    box = panel(page).get_by_label(label, exact=True)
+    box.click()
+    choice = page.get_by_role("option", name=option).first
+    try:
+        choice.wait_for(state="visible", timeout=5_000)
+    except PlaywrightTimeoutError:
+        box.click()
+        page.keyboard.type(option)
+        choice.wait_for(state="visible", timeout=10_000)
+    choice.click()
     idle(page)
 
 

@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import CHROMIUM, _free_port, browser_gate, open_app, running_server, shot
+from tests.e2e.conftest import CHROMIUM, _free_port, open_app, running_server, shot
 
 SENTENCE = "Trust is built <b>slowly</b>, not scored."
 PUBLIC_HOST = "class-poll.test"  # mapped to 127.0.0.1 inside the browser only
@@ -40,26 +40,24 @@ def public_poll(artifacts, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def mapped_browser():
-    """Chromium that resolves PUBLIC_HOST to this machine (as a room's DNS would)."""
-    browser_gate()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                f"--host-resolver-rules=MAP {PUBLIC_HOST} 127.0.0.1",
-            ],
-        )
-        yield browser
-        browser.close()
+def mapped_browser(browser):
+    """Chromium that resolves PUBLIC_HOST to this machine (as a room's DNS would), launched by
+    the session's Playwright: a second `sync_playwright()` in the same thread is refused while
+    the first one runs."""
+    mapped = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            f"--host-resolver-rules=MAP {PUBLIC_HOST} 127.0.0.1",
+        ],
+    )
+    yield mapped
+    mapped.close()
 
 
 def _qr_text_matches(page, qr, url: str) -> bool:
