@@ -15,7 +15,7 @@ import streamlit as st
 from perspectives.markup import st_escape
 from perspectives.store.workspaces import ConflictError, WorkspaceStore
 from perspectives.ui import browserkey, links
-from perspectives.ui.workspaceview import author, notice
+from perspectives.ui.workspaceview import author, conflict_warning, notice
 from perspectives.wording import counted
 from perspectives.workspace.adding import (
     CERTAINTIES,
@@ -23,7 +23,6 @@ from perspectives.workspace.adding import (
     LABELS,
     FormError,
     Pending,
-    describe_change,
     existing_texts,
     save_document,
     taken_ids,
@@ -157,14 +156,7 @@ def form(store: WorkspaceStore, name: str) -> None:
         _field(name, field, errors.get(field))
     conflict: ConflictError | None = state.get("conflict")
     if conflict is not None:
-        changed = ", ".join(describe_change(c.path, c.change) for c in conflict.changes)
-        st.warning(
-            f"Someone else saved this workspace while you were typing (revision "
-            f"{conflict.base} → {conflict.head}): {st_escape(changed) or 'no file changed'}. "
-            "Nothing of yours was saved and your typing is kept. Check their changes, then "
-            "save again.",
-            icon=":material/sync_problem:",
-        )
+        conflict_warning(conflict)
     save, discard = st.columns(2)
     label = "Save again on the new revision" if conflict else "Add to the workspace"
     if save.button(label, type="primary", icon=":material/save:", key=f"add-save-{name}"):

@@ -29,8 +29,7 @@ from perspectives.markup import st_escape
 from perspectives.store.revisions import Changes
 from perspectives.store.workspaces import ConflictError, WorkspaceStore, workspace_store
 from perspectives.ui import browserkey
-from perspectives.ui.workspaceview import author, notice
-from perspectives.workspace.adding import describe_change
+from perspectives.ui.workspaceview import author, conflict_warning, notice
 from perspectives.workspace.editing import EditError, save_edit
 
 DRAFT = "edit/"  # + form + "/" + field: the draft of one field
@@ -126,14 +125,7 @@ def messages(name: str, form: str) -> dict[str, str]:
         st.error(st_escape(errors[""]), icon=":material/block:")
     conflict: ConflictError | None = current.get("conflict")
     if conflict is not None:
-        changed = ", ".join(describe_change(c.path, c.change) for c in conflict.changes)
-        st.warning(
-            f"Someone else saved this workspace while you were typing (revision "
-            f"{conflict.base} → {conflict.head}): {st_escape(changed) or 'no file changed'}. "
-            "Nothing of yours was saved and your typing is kept. Check their changes, then "
-            "save again.",
-            icon=":material/sync_problem:",
-        )
+        conflict_warning(conflict)
     return errors
 
 

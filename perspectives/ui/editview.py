@@ -10,11 +10,11 @@ import streamlit as st
 
 from perspectives.corpus.files import CorpusFiles
 from perspectives.markup import st_escape
-from perspectives.store.workspaces import ConflictError, NothingToUndo, WorkspaceStore
+from perspectives.store.workspaces import WorkspaceStore
 from perspectives.ui import editstate as es
-from perspectives.ui.workspaceview import author, notice
+from perspectives.ui.workspaceview import undo_last_edit
 from perspectives.workspace import editing
-from perspectives.workspace.adding import describe_change, taken_ids
+from perspectives.workspace.adding import taken_ids
 from perspectives.workspace.editing import RELATIONS, EditError
 
 NOUN = {
@@ -276,17 +276,4 @@ def undo_last(store: WorkspaceStore, name: str, head: int) -> None:
         "step further back). What you are typing in a form stays.",
     ):
         return
-    try:
-        done = store.undo(name, base=head, author=author())
-    except ConflictError as error:
-        changed = ", ".join(describe_change(c.path, c.change) for c in error.changes)
-        st.warning(
-            f"Someone saved this workspace since this page was drawn (now revision "
-            f"{error.head}: {st_escape(changed)}). Nothing was undone; look, then undo again."
-        )
-        return
-    except NothingToUndo:
-        st.info("There is no earlier edit to undo.")
-        return
-    notice("success", f"{st_escape(done.message)}, saved as revision {done.number}.")
-    st.rerun()
+    undo_last_edit(store, name, head, "Nothing was undone; look, then undo again.")

@@ -258,17 +258,36 @@ def history(store: WorkspaceStore, name: str) -> None:
         help="Brings back the state before the last edit, as a new revision (undo again to "
         "step further back).",
     ):
-        try:
-            done = store.undo(name, base=workspace.head, author=author())
-        except ConflictError as error:
-            changed = ", ".join(describe_change(c.path, c.change) for c in error.changes)
-            st.warning(
-                f"Someone saved this workspace since this page was drawn (now revision "
-                f"{error.head}: {st_escape(changed)}). Look at the history, then undo again."
-            )
-            return
-        except NothingToUndo:
-            st.info("There is no earlier edit to undo.")
-            return
-        notice("success", f"{st_escape(done.message)}, saved as revision {done.number}.")
-        st.rerun()
+        undo_last_edit(store, name, workspace.head, "Look at the history, then undo again.")
+
+
+def undo_last_edit(store: WorkspaceStore, name: str, head: int, then: str) -> None:
+    """Undo the last edit on revision `head` (a new revision); when someone saved since the
+    page was drawn, nothing is undone and the warning ends with `then`."""
+    try:
+        done = store.undo(name, base=head, author=author())
+    except ConflictError as error:
+        changed = ", ".join(describe_change(c.path, c.change) for c in error.changes)
+        st.warning(
+            f"Someone saved this workspace since this page was drawn (now revision "
+            f"{error.head}: {st_escape(changed)}). {then}"
+        )
+        return
+    except NothingToUndo:
+        st.info("There is no earlier edit to undo.")
+        return
+    notice("success", f"{st_escape(done.message)}, saved as revision {done.number}.")
+    st.rerun()
+
+
+def conflict_warning(conflict: ConflictError) -> None:
+    """What a save that met someone else's says: nothing of the user's was saved, their typing
+    is kept (the add-document form and the editors)."""
+    changed = ", ".join(describe_change(c.path, c.change) for c in conflict.changes)
+    st.warning(
+        f"Someone else saved this workspace while you were typing (revision "
+        f"{conflict.base} → {conflict.head}): {st_escape(changed) or 'no file changed'}. "
+        "Nothing of yours was saved and your typing is kept. Check their changes, then "
+        "save again.",
+        icon=":material/sync_problem:",
+    )

@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import CHROMIUM, _free_port, open_app, running_server, shot
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, open_app, running_server, shot
 
 SENTENCE = "Trust is built <b>slowly</b>, not scored."
 PUBLIC_HOST = "class-poll.test"  # mapped to 127.0.0.1 inside the browser only
@@ -47,14 +47,7 @@ def mapped_browser(browser):
     mapped = browser.browser_type.launch(
         executable_path=CHROMIUM,
         headless=True,
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            f"--host-resolver-rules=MAP {PUBLIC_HOST} 127.0.0.1",
-        ],
+        args=[*CHROMIUM_ARGS, f"--host-resolver-rules=MAP {PUBLIC_HOST} 127.0.0.1"],
     )
     yield mapped
     mapped.close()
