@@ -105,16 +105,22 @@ def _rendered(page, floor: bool) -> None:
     page.wait_for_selector(IDLE)
 
 
+def _open(browser, url: str, floor: bool):
+    """A new browser context with `url` open and its first page rendered."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    page.goto(url)
+    _rendered(page, floor)
+    return context, page
+
+
 def cold_start(browser, script: Path, floor: bool) -> float:
     """Seconds from launching the server to a rendered first page in a new browser context."""
     started = time.perf_counter()
     proc, url = _launch(script)
     try:
-        context = browser.new_context(viewport={"width": 1366, "height": 768})
-        page = context.new_page()
-        page.set_default_timeout(120_000)
-        page.goto(url)
-        _rendered(page, floor)
+        context, page = _open(browser, url, floor)
         took = time.perf_counter() - started
         context.close()
         return took
@@ -143,11 +149,7 @@ def interactions(browser, script: Path, floor: bool, runs: int) -> tuple[float, 
     """(median page switch, median select box change) in seconds."""
     proc, url = _launch(script)
     try:
-        context = browser.new_context(viewport={"width": 1366, "height": 768})
-        page = context.new_page()
-        page.set_default_timeout(120_000)
-        page.goto(url)
-        _rendered(page, floor)
+        context, page = _open(browser, url, floor)
         page.wait_for_timeout(500)
         tour = ["Two", "One"] if floor else ["Voices", "Documents", "Compare"]
         nav = page.locator("[data-testid='stSidebarNav']")
