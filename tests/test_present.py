@@ -88,6 +88,59 @@ def test_projector_spec_scales_a_real_chart():
     assert big["datasets"] == plain["datasets"]
 
 
+def _drawn_both_ways(build: str, **kwargs: str) -> list:
+    """The chart `build` (an expression over `corpus`) drawn by st.altair_chart and by
+    present.vega_chart from its cached spec; the two elements' protos."""
+    from streamlit.testing.v1 import AppTest
+
+    def script(build: str, kwargs: dict) -> None:
+        import streamlit as st
+
+        from perspectives.charts import heatmap, spectrum, timeline  # noqa: F401
+        from perspectives.corpus import default_corpus_path, load_cached
+        from perspectives.ui import cache, present
+
+        corpus = load_cached(default_corpus_path())
+        chart = eval(build)
+        st.altair_chart(chart, width="stretch", **kwargs, **({"key": "a"} if kwargs else {}))
+        spec = present.vega_spec(chart)
+        present.vega_chart(spec, width="stretch", **kwargs, **({"key": "b"} if kwargs else {}))
+        cache.heatmap_spec(corpus, None)  # the cache's entries are plain data: they pickle
+
+    at = AppTest.from_function(script, args=(build, kwargs), default_timeout=60).run()
+    assert not at.exception, at.exception
+    return [element.proto for element in at.get("vega_lite_chart")]
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        "spectrum.spectrum_strip(corpus, corpus.topics[0].id, legend=False)",
+        "timeline.timeline_chart(corpus)",
+        "heatmap.stance_heatmap(corpus, (corpus.topics[0].id, corpus.voices[0].id))",
+    ],
+)
+def test_a_cached_spec_draws_the_element_st_altair_chart_draws(build):
+    kwargs = {"on_select": "rerun", "selection_mode": "cell"} if "heatmap" in build else {}
+    plain, cached = _drawn_both_ways(build, **kwargs)
+    assert cached.spec == plain.spec
+    assert [(d.name, d.data.data) for d in cached.datasets] == [
+        (d.name, d.data.data) for d in plain.datasets
+    ]
+    assert (cached.theme, list(cached.selection_mode)) == (plain.theme, list(plain.selection_mode))
+    assert cached.datasets and cached.theme == "streamlit"
+
+
+def test_projector_dict_leaves_the_cached_spec_as_it_was():
+    corpus = load_cached(default_corpus_path())
+    spec = present.vega_spec(spectrum.spectrum_strip(corpus, corpus.topics[0].id))
+    before = repr(spec)
+    big = present.projector_dict(spec)
+    assert repr(spec) == before
+    assert big["height"] == pytest.approx(spec["height"] * present.CHART_SCALE, abs=0.1)
+    assert big["datasets"] == spec["datasets"] and big["config"]["title"]["fontSize"] > 14
+
+
 # --- the pages under AppTest -------------------------------------------------------------
 
 

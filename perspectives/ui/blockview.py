@@ -120,9 +120,9 @@ def show_block(block: Block, headings: Headings, corpus: Corpus | None = None) -
 def _image(block: Image, corpus: Corpus | None) -> None:
     if block.topic_id and corpus is not None:
         if block.fallback:  # somebody is placed: there is something to draw
-            from perspectives.charts import spectrum
+            from perspectives.ui import cache
 
-            present.altair_chart(spectrum.spectrum_strip(corpus, block.topic_id), width="stretch")
+            present.vega_chart(cache.spectrum_spec(corpus, block.topic_id), width="stretch")
     elif block.png:
         st.image(block.png)
     else:

@@ -13,7 +13,7 @@ import random
 import pandas as pd
 import streamlit as st
 
-from perspectives.charts import heatmap
+from perspectives.charts import heatmap, spectrum
 from perspectives.charts import timeline as timeline_charts
 from perspectives.corpus.entities import Motion
 from perspectives.corpus.model import Corpus
@@ -22,6 +22,7 @@ from perspectives.teaching import quiz
 from perspectives.teaching.brief import DebateBrief, build_brief
 from perspectives.teaching.guide import ReadingGuide, build_guide
 from perspectives.teaching.handout import SeminarHandout, build_handout
+from perspectives.ui import present
 from perspectives.views import agreement, matrix, reader, search, tables, timeline
 from perspectives.views import search_examples as search_examples_module
 from perspectives.workspace.suggest.passages import PassageList, find_passages
@@ -111,6 +112,39 @@ def all_pairs_table(corpus: Corpus) -> pd.DataFrame:
     return tables.agreement_table(corpus, agreement.ranked_pairs(corpus))
 
 
+# Charts: each one's spec as Streamlit sends it (`present.vega_spec`), drawn by
+# `present.vega_chart`. Building a chart and checking it against the Vega-Lite schema took most
+# of the Matrix, Compare, Seminar and Timeline pages' runs; it is done once per corpus and
+# options here. The heatmap's entries are the largest (a row per topic and voice): fewer kept.
+
+
+@cached(64)
+def spectrum_spec(
+    corpus: Corpus, topic_id: str, voice_ids: tuple[str, ...] = (), legend: bool = True
+) -> dict:
+    """`spectrum.spectrum_strip`'s spec; no `voice_ids` means every voice."""
+    chart = spectrum.spectrum_strip(corpus, topic_id, list(voice_ids) or None, legend=legend)
+    return present.vega_spec(chart)
+
+
+@cached(16)
+def heatmap_spec(corpus: Corpus, current: tuple[str, str] | None) -> dict:
+    """`heatmap.stance_heatmap`'s spec, `current` (topic id, voice id) outlined."""
+    return present.vega_spec(heatmap.stance_heatmap(corpus, current, frame=matrix_frame(corpus)))
+
+
+@cached(32)
+def timeline_spec(corpus: Corpus, topic: str | None) -> dict:
+    return present.vega_spec(timeline_charts.timeline_chart(corpus, topic))
+
+
+@cached(32)
+def events_spec(corpus: Corpus, topic: str | None) -> dict | None:
+    """The events chart's spec; None when there is no dated event (on the topic)."""
+    chart = timeline_charts.events_chart(corpus, topic)
+    return None if chart is None else present.vega_spec(chart)
+
+
 # The reader, search and timeline.
 
 
@@ -127,16 +161,6 @@ def paragraph_table(corpus: Corpus, document_id: str) -> pd.DataFrame:
 @cached(32)
 def events_table(corpus: Corpus, topic: str | None) -> pd.DataFrame:
     return timeline.events_table(corpus, topic)
-
-
-@cached(32)
-def timeline_chart(corpus: Corpus, topic: str | None):
-    return timeline_charts.timeline_chart(corpus, topic)
-
-
-@cached(32)
-def events_chart(corpus: Corpus, topic: str | None):
-    return timeline_charts.events_chart(corpus, topic)
 
 
 @cached(8)

@@ -20,7 +20,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from perspectives import stance
 from perspectives.charts import poll as poll_charts
-from perspectives.charts import spectrum
 from perspectives.corpus.entities import Topic
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
@@ -34,7 +33,7 @@ from perspectives.store.polls import (
     poll_store,
 )
 from perspectives.teaching import class_poll as polls
-from perspectives.ui import links, navigation, pollfiles, present
+from perspectives.ui import cache, links, navigation, pollfiles, present
 from perspectives.wording import counted
 
 LEADER_KEYS = "poll_leader_keys"
@@ -316,7 +315,7 @@ def results(ws: PollStore, corpus: Corpus, poll: Poll, topic: Topic) -> None:
     with class_col:  # larger in projector mode, as every chart
         present.altair_chart(poll_charts.class_chart(frame, topic), width="stretch")
     with authors_col:
-        present.altair_chart(spectrum.spectrum_strip(corpus, topic.id), width="stretch")
+        present.vega_chart(cache.spectrum_spec(corpus, topic.id), width="stretch")
     who_voted(ws, poll, topic)
     sentences(current, topic)
 

@@ -13,7 +13,9 @@ API (pages call these):
     is_on() -> bool               # whether projector mode is on for this run
     current() -> str | None       # "1" when on (links keep it, as they keep `ws`)
     chrome(name) -> container     # what projector mode hides (pickers, downloads, links)
-    altair_chart(chart, **kw)     # st.altair_chart, its type and marks scaled in projector mode
+    vega_spec(chart) -> dict      # the spec st.altair_chart sends (a cache keeps it: ui.cache)
+    vega_chart(spec, **kw)        # that spec drawn, its type and marks scaled in projector mode
+    altair_chart(chart, **kw)     # both at once, for a chart that changes on every run
 
 How the choice travels (as the active workspace does, see `ui.active`): the url's `present`
 wins (`1` on, anything else off) and is remembered in the session, since the sidebar's page
@@ -229,7 +231,12 @@ def scaled(spec: Any, factor: float = CHART_SCALE) -> Any:
 def projector_spec(chart: Any, factor: float = CHART_SCALE) -> dict:
     """The chart's spec for a projector: scaled, with Vega-Lite's default type sizes scaled
     too where the chart leaves them unset."""
-    spec = scaled(chart.to_dict(), factor)
+    return projector_dict(chart.to_dict(), factor)
+
+
+def projector_dict(spec: dict, factor: float = CHART_SCALE) -> dict:
+    """`projector_spec` of a spec already made (a new dict; `spec` is left as it was)."""
+    spec = scaled(spec, factor)
     config = spec.setdefault("config", {})
     for part, sizes in _DEFAULTS.items():
         given = config.setdefault(part, {})
@@ -238,8 +245,27 @@ def projector_spec(chart: Any, factor: float = CHART_SCALE) -> dict:
     return spec
 
 
+def vega_spec(chart: Any) -> dict:
+    """The Vega-Lite spec `st.altair_chart` would send for `chart`: Streamlit's own conversion
+    (Altair's theme "none", every table as Arrow bytes named by a hash of its content),
+    checked against the Vega-Lite schema.
+
+    Why: building an Altair chart and converting it (the schema check above all) took most of
+    a page's run (20-65 ms a chart at 1x, Matrix and Seminar 55x the floor), on every run.
+    `ui.cache` keeps this dict per corpus and options, and `vega_chart` draws it: the same
+    element st.altair_chart makes (tests/test_present.py compares them), so a Streamlit upgrade
+    that changes this private function fails a test, not the charts."""
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+
+    return _convert_altair_to_vega_lite_spec(chart)
+
+
+def vega_chart(spec: dict, **kwargs: Any):
+    """A spec from `vega_spec` drawn as `st.altair_chart` draws its chart; in projector mode
+    with larger type and marks (`projector_dict`)."""
+    return st.vega_lite_chart(spec=projector_dict(spec) if is_on() else spec, **kwargs)
+
+
 def altair_chart(chart: Any, **kwargs: Any):
     """`st.altair_chart`, or in projector mode the same chart with larger type and marks."""
-    if not is_on():
-        return st.altair_chart(chart, **kwargs)
-    return st.vega_lite_chart(projector_spec(chart), **kwargs)
+    return vega_chart(vega_spec(chart), **kwargs)

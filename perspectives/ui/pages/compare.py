@@ -5,7 +5,6 @@ topic."""
 import streamlit as st
 
 from perspectives import stance
-from perspectives.charts import spectrum
 from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, navigation, present, urlstate, welcome, widgets
 from perspectives.ui.state import corpus_or_stop, require
@@ -130,8 +129,8 @@ if topic.description:
 
 positions = compare.ordered_positions(corpus, topic_id, wanted)
 if any(p.placed for p in positions):
-    strip = spectrum.spectrum_strip(corpus, topic_id, wanted, legend=False)
-    present.altair_chart(strip, width="stretch")
+    strip = cache.spectrum_spec(corpus, topic_id, tuple(wanted or ()), legend=False)
+    present.vega_chart(strip, width="stretch")
     cards.camp_legend(corpus, {corpus.voice(p.voice).camp for p in positions if p.placed})
 if positions:
     st.caption(f"{st_escape(stance.axis_line(topic))}; voices that only mention it come last.")

@@ -6,7 +6,6 @@ from typing import Any
 import streamlit as st
 
 from perspectives import stance
-from perspectives.charts import heatmap
 from perspectives.markup import st_escape
 from perspectives.ui import cache, cards, links, matrixlist, present, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop, require
@@ -73,13 +72,9 @@ else:
         "side, **—** a voice that is silent on it. Click a cell, or choose a topic and a voice "
         "below, to see that position."
     )
-    chart = heatmap.stance_heatmap(
-        corpus,
-        current if all(current) else None,
-        frame=cache.matrix_frame(corpus),
-    )
-    present.altair_chart(
-        chart, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch"
+    spec = cache.heatmap_spec(corpus, current if all(current) else None)
+    present.vega_chart(
+        spec, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch"
     )
     st.header("Selected position", anchor=False)
     left, right = present.chrome("matrix-pick").columns(2)

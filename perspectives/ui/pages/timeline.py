@@ -36,10 +36,10 @@ st.caption(
     "the document refers to, joined to it by a line; below, the same events one per row, "
     "named, with the documents that mention them."
 )
-present.altair_chart(cache.timeline_chart(corpus, topic), width="stretch")
-events_chart = cache.events_chart(corpus, topic)
+present.vega_chart(cache.timeline_spec(corpus, topic), width="stretch")
+events_chart = cache.events_spec(corpus, topic)
 if events_chart is not None:
-    present.altair_chart(events_chart, width="stretch")
+    present.vega_chart(events_chart, width="stretch")
 
 events = cache.events_table(corpus, topic)
 st.header("Events the documents refer to", anchor=False)
