@@ -8,6 +8,7 @@ corpus or another version of this one, and no call site can pass a mismatched ke
 
 from __future__ import annotations
 
+import hashlib
 import random
 
 import pandas as pd
@@ -18,6 +19,7 @@ from perspectives.charts import timeline as timeline_charts
 from perspectives.corpus.entities import Motion
 from perspectives.corpus.model import Corpus
 from perspectives.exports.printed import brief_export, guide_export, handout_export
+from perspectives.exports.tables import table_to_csv, table_to_json
 from perspectives.teaching import quiz
 from perspectives.teaching.brief import DebateBrief, build_brief
 from perspectives.teaching.guide import ReadingGuide, build_guide
@@ -173,6 +175,31 @@ def search_results(
     corpus: Corpus, query: str, filters: search.Filters, limit: int
 ) -> list[search.FilteredHit]:
     return search.filtered_search(corpus, query, filters, limit)
+
+
+# Downloads: a table's CSV and JSON, kept by the table's content (what a page offers is written
+# on each run, see `widgets.download_table`; the Matrix's tables took a third of its run).
+
+
+def table_texts(frame: pd.DataFrame) -> tuple[str, str]:
+    """(CSV, JSON) of `frame` (`exports.tables`), written once per content."""
+    try:
+        digest = _frame_digest(frame)
+    except TypeError:  # a cell pandas cannot hash (a list): written each time
+        return table_to_csv(frame), table_to_json(frame)
+    return _table_texts(digest, frame)
+
+
+def _frame_digest(frame: pd.DataFrame) -> str:
+    """sha256 of the column names, their types and every row's values (and index)."""
+    digest = hashlib.sha256(repr([(str(c), str(t)) for c, t in frame.dtypes.items()]).encode())
+    digest.update(pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes())
+    return digest.hexdigest()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _table_texts(digest: str, _frame: pd.DataFrame) -> tuple[str, str]:
+    return table_to_csv(_frame), table_to_json(_frame)
 
 
 # Briefs, handouts and reading guides, on screen and as files (built when asked for).

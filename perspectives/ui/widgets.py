@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 import streamlit as st
 
 from perspectives.corpus.document import Document
@@ -70,13 +73,18 @@ def download_table(frame, name: str, key: str | None = None) -> None:
     dominate the page's run (the Matrix's tables at 100 copies: 79% of it), waits for the
     click."""
     from perspectives.exports.tables import table_to_csv, table_to_json
+    from perspectives.ui.cache import table_texts
 
     built = frame() if callable(frame) else frame
     eager = len(built) <= EAGER_ROWS
+    csv: str | Callable[[], str] = partial(table_to_csv, built)
+    json: str | Callable[[], str] = partial(table_to_json, built)
+    if eager:
+        csv, json = table_texts(built)  # kept per content
     left, right = st.columns(2)
     left.download_button(
         "Download CSV",
-        table_to_csv(built) if eager else lambda: table_to_csv(built),
+        csv,
         file_name=f"{name}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -84,7 +92,7 @@ def download_table(frame, name: str, key: str | None = None) -> None:
     )
     right.download_button(
         "Download JSON",
-        table_to_json(built) if eager else lambda: table_to_json(built),
+        json,
         file_name=f"{name}.json",
         mime="application/json",
         icon=":material/download:",
