@@ -26,6 +26,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
+from perspectives.exports import pdf_lines
 from perspectives.safe_text import REPLACEMENT, printable
 from perspectives.wording import quoted
 
@@ -137,6 +138,9 @@ class _FastTTFFont(TTFFont):
                 units.clear()
             units[(file, text)] = found
         return len(text), found * font_size_pt * 0.001
+
+
+pdf_lines.install(_FastTTFFont)
 
 
 class Printer(FPDF):
