@@ -103,3 +103,30 @@ def test_core_fonts_and_soft_hyphens_take_fpdf2s_path():
         pdf.add_page()
         frags = fragments(pdf, [("", 10, "soft\u00adhyphen", "")])
         assert not pdf_lines.FastLineBreak(frags, 50.0, (1, 1)).fast
+
+
+def test_a_printer_borrowing_fonts_lays_out_the_same_and_leaves_the_lender_whole():
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    text = TEXTS[2] * 6
+    lender = Printer("test")
+    lender.add_page()
+    borrower = Printer("test", fonts_of=lender)
+    assert borrower.fonts["dejavu"] is not lender.fonts["dejavu"]
+    assert borrower.fonts["dejavu"].cw is lender.fonts["dejavu"].cw  # parsed once
+    borrower.add_page()
+    for pdf in (borrower, lender):
+        pdf.runs([("", text), ("B", " bold end")], 10)
+        pdf.card(text, "Someone", "A title, paragraph 3")
+    assert borrower.y == lender.y and borrower.page == lender.page
+    reader = PdfReader(BytesIO(lender.output_bytes()))
+    assert "bold end" in reader.pages[0].extract_text()
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    assert len(fonts) == 3  # regular, bold and italic (the card), each embedded
+    assert all(
+        "/FontFile2"
+        in f.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+        for f in fonts.values()
+    )
