@@ -1,11 +1,13 @@
 """The spectrum chart of a topic as a PNG for printed handouts, rendered offline by vl-convert
-from the same Altair spec the explorer shows (`charts.spectrum_strip`)."""
+from the same Vega-Lite spec the explorer shows (`charts.spectrum_strip`), written without
+Altair (`charts.spectrum_plain`: importing Altair and pandas and building the specs took
+over a second of an all-topics handout)."""
 
 from __future__ import annotations
 
 import vl_convert as vlc
 
-from perspectives.charts.spectrum import spectrum_strip
+from perspectives.charts.spectrum_plain import spectrum_vegalite
 from perspectives.corpus.model import Corpus
 from perspectives.safe_text import printable_data
 
@@ -16,9 +18,10 @@ SCALE = 2
 def spectrum_spec(corpus: Corpus, topic_id: str) -> dict:
     """The chart's Vega-Lite spec with every string printable: vl-convert aborts the whole
     process (not an exception) on a control character or a non-character in any label."""
-    chart = spectrum_strip(corpus, topic_id).properties(width=WIDTH_PX)
-    # Not validated against the Vega-Lite schema again: the explorer draws the same spec.
-    return printable_data(chart.configure(background="white").to_dict(validate=False))
+    spec = spectrum_vegalite(corpus, topic_id)
+    spec["width"] = WIDTH_PX
+    spec["config"]["background"] = "white"
+    return printable_data(spec)
 
 
 def spectrum_png(corpus: Corpus, topic_id: str) -> bytes:

@@ -6,18 +6,15 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from perspectives.charts.spectrum_plain import camp_domain, pole_lines, spectrum_rows
 from perspectives.charts.style import (
     FIT_WIDTH,
     ROW_PX,
     SIGN_EXPR,
     _tooltip,
-    _wrap,
-    stance_label,
 )
 from perspectives.corpus.model import Corpus
-from perspectives.safe_text import printable, printable_data
 from perspectives.stance import SIGNS, STANCES
-from perspectives.views import compare
 
 SPECTRUM_COLUMNS = [
     *("position_id", "voice_id", "voice_name", "camp_id", "camp_name", "camp_colour"),
@@ -26,45 +23,14 @@ SPECTRUM_COLUMNS = [
 
 
 def spectrum_frame(corpus: Corpus, topic_id: str, voice_ids=None) -> pd.DataFrame:
-    """The voices placed on a topic's axis, one row each, from the low pole to the high one.
-
-    `row` stacks the points so that no two labels share a line; `label_side` keeps each label
-    inside the chart (right of points at or below 0, left of points above it).
-    """
-    rows = []
-    placed = [p for p in compare.ordered_positions(corpus, topic_id, voice_ids) if p.placed]
-    for row, position in enumerate(placed):
-        voice = corpus.voice(position.voice)
-        camp = corpus.camp(voice.camp)
-        rows.append(
-            printable_data(
-                {
-                    "position_id": position.id,
-                    "voice_id": voice.id,
-                    "voice_name": voice.name,
-                    "camp_id": camp.id,
-                    "camp_name": camp.name,
-                    "camp_colour": camp.colour,
-                    "topic_id": topic_id,
-                    "stance": position.stance,
-                    "stance_label": stance_label(position.stance),
-                    "state": position.state,
-                    "summary": position.summary,
-                    "row": row,
-                    "label_side": "left" if position.score > 0 else "right",
-                }
-            )
-        )
-    return pd.DataFrame(rows, columns=SPECTRUM_COLUMNS)
+    """`spectrum_plain.spectrum_rows` as a table (for downloads and the Altair chart)."""
+    return pd.DataFrame(spectrum_rows(corpus, topic_id, voice_ids), columns=SPECTRUM_COLUMNS)
 
 
 def camp_scale(corpus: Corpus, camp_ids) -> alt.Scale:
     """Camp names to the camps' own colours, in corpus order, for the camps given."""
-    wanted = set(camp_ids)
-    camps = [c for c in corpus.camps if c.id in wanted]
-    if wanted & {None, ""}:  # voices with no camp (the frame's camp_id is "")
-        camps.append(corpus.camp(None))
-    return alt.Scale(domain=[c.name for c in camps], range=[c.colour for c in camps])
+    domain, colours = camp_domain(corpus, camp_ids)
+    return alt.Scale(domain=domain, range=colours)
 
 
 def spectrum_strip(
@@ -77,9 +43,7 @@ def spectrum_strip(
     """
     topic = corpus.topic(topic_id)
     frame = spectrum_frame(corpus, topic_id, voice_ids)
-    low_lines = _wrap(printable(topic.poles.low), 26)
-    high_lines = _wrap(printable(topic.poles.high), 26)
-    pole_rows = 0.55 * max(len(low_lines), len(high_lines)) + 0.9
+    low_lines, high_lines, pole_rows = pole_lines(corpus, topic_id)
     n = max(len(frame), 1)
     y_scale = alt.Scale(domain=[-pole_rows - 0.2, n - 0.4], reverse=True, nice=False, zero=False)
     x_scale = alt.Scale(domain=[-2.35, 2.35], nice=False, zero=False)

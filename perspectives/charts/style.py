@@ -7,12 +7,12 @@ colour is not the only cue.
 
 from __future__ import annotations
 
-import json
-import textwrap
-
 import altair as alt
 
-from perspectives.stance import STANCES, sign
+from perspectives.charts.common import ROW_PX as ROW_PX
+from perspectives.charts.common import SIGN_EXPR as SIGN_EXPR
+from perspectives.charts.common import _wrap as _wrap
+from perspectives.charts.common import stance_label as stance_label
 
 STANCE_SCHEME = "blueorange"
 # The heatmap's cells: five stances from Vega's "blueorange" scheme (11-class, every other
@@ -22,7 +22,6 @@ STANCE_COLOURS = ["#2f78b3", "#9dcae1", "#f2f0eb", "#fbbf74", "#c5690d"]
 CELL_TEXT = {"silent": "—", "mentions": "m"}
 CELL_LEGEND = {"mentions": "m: no side", "silent": "—: silent"}
 CELL_FILL = {"mentions": "#ffffff", "silent": "#d9d9d9"}
-ROW_PX = 26
 # Heatmap cells narrower than this (on a phone) keep only the letters that tell apart the
 # pale cells ("m" and "0"); the numbers are left to the colours there.
 MIN_TEXT_CELL = 22
@@ -34,20 +33,7 @@ TOPIC_LABEL_LIMIT = alt.ExprRef("containerSize()[0] >= 640 ? 280 : 150")
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
-def stance_label(stance: int | None) -> str:
-    """The stance's sign for a chart's data ("" where there is none)."""
-    return sign(stance) if stance is not None else ""
-
-
-# Axis labels drawn by Vega from the same signs: {"-2": "−2", ...}[datum.value].
-SIGN_EXPR = json.dumps({str(s): sign(s) for s in STANCES}, ensure_ascii=False) + "[datum.value]"
-
-
 def _tooltip(**first: str) -> list[alt.Tooltip]:
     """Tooltip fields (name=title), then the stance, state and summary every chart shows."""
     titles = {**first, "stance_label": "Stance", "state": "State", "summary": "Summary"}
     return [alt.Tooltip(f"{field}:N", title=title) for field, title in titles.items()]
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width) or [""]

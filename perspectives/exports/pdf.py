@@ -140,7 +140,7 @@ def write_pdf(layout: Layout) -> bytes:
         if start is not None or pdf.page == 0:
             pdf.add_page()
         if start is not None and start.fit:
-            scratch = scratch or Printer(layout.title, use_unicode=pdf.unicode)
+            scratch = scratch or Printer(layout.title, use_unicode=pdf.unicode, fonts_of=pdf)
             pdf.scale, chart_h = fit(scratch, blocks)
         for block in blocks:
             draw(pdf, block, chart_h)

@@ -15,6 +15,7 @@ logical order.
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import os
 import struct
@@ -24,8 +25,9 @@ from io import BytesIO
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.fonts import TTFFont
+from fpdf.fonts import SubsetMap, TTFFont
 
+from perspectives.exports import pdf_lines
 from perspectives.safe_text import REPLACEMENT, printable
 from perspectives.wording import quoted
 
@@ -139,10 +141,20 @@ class _FastTTFFont(TTFFont):
         return len(text), found * font_size_pt * 0.001
 
 
+pdf_lines.install(_FastTTFFont)
+
+
 class Printer(FPDF):
     """An A4 page with a running footer; `scale` shrinks type and images to fit a page."""
 
-    def __init__(self, title: str, use_unicode: bool | None = None) -> None:
+    unicode: bool  # DejaVu Sans (True) or the core Helvetica (False)
+    glyphs: frozenset[int]  # what every DejaVu style prints
+
+    def __init__(
+        self, title: str, use_unicode: bool | None = None, fonts_of: Printer | None = None
+    ) -> None:
+        """`fonts_of`: a printer whose parsed fonts this one borrows, for a scratch document
+        that measures and is never output (see `_borrow`)."""
         super().__init__(format="A4")
         self.doc_title = title
         self.scale = 1.0
@@ -151,7 +163,9 @@ class Printer(FPDF):
         self.set_title(printable(title))
         self.set_author("Perspectives")
         files = unicode_font() if use_unicode is not False else None
-        if files:
+        if fonts_of is not None and fonts_of.unicode and use_unicode is not False:
+            self._borrow(fonts_of)
+        elif files:
             for style, path in files.items():
                 self.add_font("dejavu", style, str(path))
                 added = self.fonts[f"dejavu{style}"]
@@ -167,6 +181,17 @@ class Printer(FPDF):
         else:
             self.family_name, self.unicode = "helvetica", False
             self.glyphs = frozenset()
+
+    def _borrow(self, other: Printer) -> None:
+        """The other printer's parsed fonts, each with a subset of its own: parsing DejaVu's
+        four files takes longer than laying out a handout's page. Only for a document that
+        is never output: writing a PDF subsets the font's tables in place."""
+        for key, font in other.fonts.items():
+            if isinstance(font, TTFFont):
+                font = copy.copy(font)
+                font.subset, font.missing_glyphs = SubsetMap(font), []
+            self.fonts[key] = font
+        self.family_name, self.unicode, self.glyphs = other.family_name, True, other.glyphs
 
     def t(self, text: str) -> str:
         """Text this document's font can print (see the module's note)."""
