@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
@@ -41,8 +42,10 @@ from perspectives.corpus import CorpusError, default_corpus_path, load_cached
 from perspectives.corpus.model import Corpus
 from perspectives.corpus.salvage import LoadResult, load_valid
 from perspectives.markup import st_escape
-from perspectives.store.workspaces import Workspace, workspace_store
 from perspectives.ui import present
+
+if TYPE_CHECKING:
+    from perspectives.store.workspaces import Workspace
 
 PARAM = "ws"
 _KEY = "_active_ws"  # session_state: the active workspace's name
@@ -58,8 +61,16 @@ def _requested() -> str | None:
     return st.session_state.get(_KEY)
 
 
+def _store():
+    """The workspace store, imported on first use: the store brings SQLAlchemy (half a second
+    of a cold start), which a page of the default corpus never needs."""
+    from perspectives.store.workspaces import workspace_store
+
+    return workspace_store()
+
+
 def _find(name: str) -> Workspace | None:
-    with workspace_store() as store:
+    with _store() as store:
         return store.find(name)
 
 
@@ -159,7 +170,7 @@ def active_result() -> tuple[str, LoadResult]:
             return str(path), _remember(
                 ("folder", str(path), error.problems), lambda: load_valid(path)
             )
-    with workspace_store() as store:
+    with _store() as store:
         workspace = store.get(name)
         try:
             return workspace.label, LoadResult(store.corpus(name), (), ())

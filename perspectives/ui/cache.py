@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -18,7 +19,6 @@ from perspectives.charts import heatmap, spectrum
 from perspectives.charts import timeline as timeline_charts
 from perspectives.corpus.entities import Motion
 from perspectives.corpus.model import Corpus
-from perspectives.exports.printed import brief_export, guide_export, handout_export
 from perspectives.exports.tables import table_to_csv, table_to_json
 from perspectives.teaching import quiz
 from perspectives.teaching.brief import DebateBrief, build_brief
@@ -27,7 +27,9 @@ from perspectives.teaching.handout import SeminarHandout, build_handout
 from perspectives.ui import present
 from perspectives.views import agreement, matrix, reader, search, tables, timeline
 from perspectives.views import search_examples as search_examples_module
-from perspectives.workspace.suggest.passages import PassageList, find_passages
+
+if TYPE_CHECKING:  # imported where used: the first page of a cold start needs neither
+    from perspectives.workspace.suggest.passages import PassageList
 
 FileParts = tuple[str, bytes, str]  # (file name, data, mime type) of a download
 
@@ -212,6 +214,8 @@ def brief(corpus: Corpus, motion: Motion, side: str) -> DebateBrief:
 
 @cached(64)
 def brief_file(corpus: Corpus, motion: Motion, side: str, fmt: str) -> FileParts:
+    from perspectives.exports.printed import brief_export
+
     export = brief_export(corpus, motion, side, fmt)
     return export.filename, export.data, export.mime
 
@@ -223,6 +227,8 @@ def handout(corpus: Corpus, topic_ids: tuple[str, ...]) -> SeminarHandout:
 
 @cached(32)
 def handout_file(corpus: Corpus, topic_ids: tuple[str, ...], fmt: str) -> FileParts:
+    from perspectives.exports.printed import handout_export
+
     export = handout_export(corpus, topic_ids, fmt)
     return export.filename, export.data, export.mime
 
@@ -234,6 +240,8 @@ def guide(corpus: Corpus, document_id: str) -> ReadingGuide:
 
 @cached(64)
 def guide_file(corpus: Corpus, document_id: str, fmt: str) -> FileParts:
+    from perspectives.exports.printed import guide_export
+
     export = guide_export(corpus, document_id, fmt)
     return export.filename, export.data, export.mime
 
@@ -243,4 +251,6 @@ def guide_file(corpus: Corpus, document_id: str, fmt: str) -> FileParts:
 
 @cached(64)
 def passages(corpus: Corpus, document_id: str, topic_id: str, limit: int) -> PassageList:
+    from perspectives.workspace.suggest.passages import find_passages
+
     return find_passages(corpus, document_id, topic_id, limit)

@@ -8,6 +8,7 @@ a new tab landed on `/voices?topic=...`, another voice's profile).
 """
 
 import logging
+import sys
 from pathlib import Path
 
 import streamlit as st
@@ -63,14 +64,22 @@ def run(navigation) -> None:
     """Run the page chosen by `st.navigation`; a database that cannot be reached (or fails)
     is one plain message, never a traceback: the driver's words name the server's host, port
     and user, which participants must not see. The details go to the server's log."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     st.session_state[_ON_HOME] = navigation.url_path == ""
     present.base()  # the stylesheet every page has
     try:
         navigation.run()
-    except SQLAlchemyError:
+    except Exception as error:
+        if not store_failed(error):
+            raise
         store_unavailable()
+
+
+def store_failed(error: BaseException) -> bool:
+    """Whether `error` is the database's (SQLAlchemy's). Looked up in `sys.modules`, not
+    imported: SQLAlchemy takes half a second to import, and a page that never used the store
+    (Compare on the default corpus, the first page a cold start shows) cannot raise its errors."""
+    exc = sys.modules.get("sqlalchemy.exc")
+    return exc is not None and isinstance(error, exc.SQLAlchemyError)
 
 
 _ON_HOME = "_on_home"
