@@ -197,3 +197,34 @@ def test_only_the_most_recent_indexes_are_kept(corpus, monkeypatch):
     index_for(versions[2])  # evicts v1, the least recently used
     assert list(search_module._INDEXES) == ["v0", "v2"]
     assert index_for(versions[0]) is first
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "plain",
+        "\x02a\x03 b \x02cd\x03",
+        "\x02\x03x",
+        "a\x02b\x02c\x03d",
+        "a\x03b\x02c",
+        "\x02x\x03\x02",
+    ],
+)
+def test_marked_text_splits_as_the_marker_regex_does(marked):
+    """Segments and match offsets by str.find agree with `\x02(.*?)\x03` (the old regex)."""
+    import re
+
+    found = list(re.finditer("\x02(.*?)\x03", marked, re.S))
+    parts, pos = [], 0
+    for m in found:
+        parts += [(marked[pos : m.start()], False)] if m.start() > pos else []
+        parts.append((m.group(1), True))
+        pos = m.end()
+    parts += [(marked[pos:], False)] if pos < len(marked) else []
+    assert search_module._segments(marked) == tuple(parts)
+    offsets, plain = [], 10
+    for text, is_match in parts:
+        if is_match:
+            offsets.append((plain, plain + len(text)))
+        plain += len(text)
+    assert search_module._match_offsets(marked, 10) == tuple(offsets)

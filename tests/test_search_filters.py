@@ -12,6 +12,7 @@ from perspectives.views.search import (
     evidence_paragraphs,
     filtered_search,
     hits_table,
+    kept_paragraphs,
 )
 from perspectives.views.search_index import SearchError
 
@@ -60,6 +61,20 @@ def test_allowed_documents_combine_document_and_voice(corpus):
         "camera-report",
     ]
     assert allowed_documents(corpus, Filters(voice="ann-writer", document="camera-report")) == []
+
+
+def test_kept_paragraphs_fold_the_documents_into_one_set_kept_per_filters(corpus):
+    assert kept_paragraphs(corpus, Filters()) is None
+    assert kept_paragraphs(corpus, Filters(document="camera-report")) is None
+    topic = kept_paragraphs(corpus, Filters(topic="social-credit"))
+    assert topic == evidence_paragraphs(corpus, topic="social-credit")
+    # The same object on each call: a reader's temporary table of it is filled once.
+    assert kept_paragraphs(corpus, Filters(topic="social-credit")) is topic
+    narrowed = kept_paragraphs(corpus, Filters(topic="social-credit", document="camera-report"))
+    assert narrowed == {("camera-report", 5)}
+    voice = kept_paragraphs(corpus, Filters(voice="ben-critic"))
+    assert voice and {doc for doc, _ in voice} <= {"trust-essay", "camera-report"}
+    assert kept_paragraphs(corpus, Filters(voice="ann-writer", document="camera-report")) == set()
 
 
 def test_unfiltered_search_finds_both_documents(corpus):

@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -27,7 +27,6 @@ from perspectives.corpus.document import Document
 from perspectives.corpus.model import Corpus
 
 OPEN, CLOSE = "\x02", "\x03"
-_MARKED = re.compile(f"{OPEN}(.*?){CLOSE}", re.S)
 _BAREWORD = re.compile(r"^[\w\u0080-\uffff]+\*?$")
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 # Typographic double quotes (as typed on many keyboards) delimit a phrase like straight ones.
@@ -73,14 +72,26 @@ class Hit:
         }
 
 
+def _marks(marked: str) -> Iterator[tuple[int, int]]:
+    """(open, close) positions of each marked term: an OPEN and the first CLOSE after it (what
+    the regex `OPEN(.*?)CLOSE` finds, by `str.find`: a third of the time per hit)."""
+    at = marked.find(OPEN)
+    while at >= 0:
+        end = marked.find(CLOSE, at + 1)
+        if end < 0:
+            return
+        yield at, end
+        at = marked.find(OPEN, end + 1)
+
+
 def _segments(marked: str) -> tuple[tuple[str, bool], ...]:
     parts: list[tuple[str, bool]] = []
     pos = 0
-    for m in _MARKED.finditer(marked):
-        if m.start() > pos:
-            parts.append((marked[pos : m.start()], False))
-        parts.append((m.group(1), True))
-        pos = m.end()
+    for at, end in _marks(marked):
+        if at > pos:
+            parts.append((marked[pos:at], False))
+        parts.append((marked[at + 1 : end], True))
+        pos = end + 1
     if pos < len(marked):
         parts.append((marked[pos:], False))
     return tuple(parts)
@@ -88,11 +99,11 @@ def _segments(marked: str) -> tuple[tuple[str, bool], ...]:
 
 def _match_offsets(marked: str, base: int) -> tuple[tuple[int, int], ...]:
     """Offsets of the marked terms in the unmarked paragraph, shifted by the paragraph start."""
-    offsets, plain = [], 0
-    for text, is_match in _segments(marked):
-        if is_match:
-            offsets.append((base + plain, base + plain + len(text)))
-        plain += len(text)
+    offsets, removed = [], 0  # marker characters before the current term
+    for at, end in _marks(marked):
+        start = base + at - removed
+        offsets.append((start, start + end - at - 1))
+        removed += 2
     return tuple(offsets)
 
 

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from perspectives.corpus.document import Paragraph
 from perspectives.corpus.model import Corpus
 from perspectives.views.reader import paragraphs_touched
 
@@ -30,6 +31,7 @@ Span = tuple[int, int]
 # Text in quotation marks: “…”, "…", and ‘…’ closed by a ’ that is not an apostrophe.
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|‘[^‘]*?’(?![\w])")
 
+MAX_QUOTED_PARAGRAPHS = 20_000  # paragraphs whose quotation spans an Attribution keeps
 EVIDENCE, AUTHOR = "evidence", "author"
 QUOTED = "in quotation marks, and no evidence says whose"
 EXCERPTS = "outside the evidence of a document that excerpts several voices"
@@ -65,6 +67,7 @@ class Attribution:
         self._starts = {doc: [s for s, _, _ in found] for doc, found in self._spans.items()}
         self._longest = {doc: max(e - s for s, e, _ in found) for doc, found in self._spans.items()}
         self._documents = {d.id: d for d in corpus.documents}
+        self._quotes: dict[tuple[str, int], tuple[Span, ...]] = {}
         self.authors: dict[str, tuple[str, ...]] = {}
         self.excerpting: set[str] = set()
         for voice in corpus.voices:
@@ -88,14 +91,23 @@ class Attribution:
 
     def _quoted(self, doc: str, start: int, end: int) -> bool:
         """Whether [start, end) lies inside quotation marks within its paragraph."""
-        document = self._documents[doc]
-        paragraph = document.paragraph_at(start)
+        paragraph = self._documents[doc].paragraph_at(start)
         if paragraph is None:
             return False
-        for m in _QUOTED.finditer(document.text, paragraph.start, paragraph.end):
-            if m.start() < start and end <= m.end():
-                return True
-        return False
+        return any(s < start and end <= e for s, e in self._quoted_spans(doc, paragraph))
+
+    def _quoted_spans(self, doc: str, paragraph: Paragraph) -> tuple[Span, ...]:
+        """The quotation-mark spans of a paragraph, remembered (a search hit's words fall in
+        the same few paragraphs query after query; the regex scan was a sixth of a search)."""
+        key = (doc, paragraph.start)
+        found = self._quotes.get(key)
+        if found is None:
+            text = self._documents[doc].text
+            found = tuple(m.span() for m in _QUOTED.finditer(text, paragraph.start, paragraph.end))
+            if len(self._quotes) >= MAX_QUOTED_PARAGRAPHS:
+                self._quotes.clear()  # a plain bound: dict operations are atomic across threads
+            self._quotes[key] = found
+        return found
 
     def of_words(self, doc: str, matches: tuple[Span, ...] | list[Span]) -> Speakers:
         """Whose the words at `matches` (character offsets in document `doc`) are."""
