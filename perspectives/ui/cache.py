@@ -54,6 +54,18 @@ def matrix_frame(corpus: Corpus) -> pd.DataFrame:
     return heatmap.matrix_frame(corpus)
 
 
+@cached(8)
+def voice_order(corpus: Corpus) -> list[str]:
+    return matrix.voice_order(corpus)
+
+
+@cached(32)
+def matrix_page_frame(corpus: Corpus, voice_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The matrix's rows of a page of voices (`views.voicepages`)."""
+    frame = matrix_frame(corpus)
+    return frame[frame["voice_id"].isin(voice_ids)].reset_index(drop=True)
+
+
 @cached(128)
 def topic_table(corpus: Corpus, topic_id: str, voice_ids: tuple[str, ...]) -> pd.DataFrame:
     return tables.topic_table(corpus, topic_id, list(voice_ids) if voice_ids else None)
@@ -103,6 +115,12 @@ def most_distant_pair(corpus: Corpus) -> agreement.Agreement | None:
 @cached(64)
 def neighbours_table(corpus: Corpus, voice_id: str) -> pd.DataFrame:
     return tables.agreement_table(corpus, agreement.neighbours(corpus, voice_id))
+
+
+@cached(8)
+def pair_count(corpus: Corpus) -> int:
+    """The rows of `all_pairs_table`, counted without making it."""
+    return agreement.pair_count(corpus)
 
 
 @cached(8)

@@ -8,6 +8,7 @@ from itertools import combinations
 import numpy as np
 
 from perspectives.corpus.model import Corpus
+from perspectives.views import pairblocks
 from perspectives.views.compare import placed
 from perspectives.views.ranking import shown, split_ends
 
@@ -69,8 +70,31 @@ def pair_ends(
 ) -> tuple[list[Agreement], list[Agreement]]:
     """(closest pairs, farthest pairs): the two ends of `ranked_pairs`, never sharing a pair
     nor a distance (see `views.ranking.split_ends`); a distance alone in the middle is close
-    below 2 (half the widest gap) and far from 2 up."""
-    return _ends(ranked_pairs(corpus, min_shared), limit)
+    below 2 (half the widest gap) and far from 2 up.
+
+    With a `limit`, without a list of every pair: the first `limit` pairs of each distance as
+    shown (`pairblocks.group_heads`) hold both ends, since each end is read group by group.
+    """
+    if limit is None:
+        return _ends(ranked_pairs(corpus, min_shared), limit)
+    return _ends(_heads(corpus, min_shared, limit)[0], limit)
+
+
+def _heads(corpus: Corpus, min_shared: int, limit: int) -> tuple[list[Agreement], int]:
+    """(the first `limit` pairs of each distance as shown, ranked; how many pairs share
+    `min_shared` topics)."""
+    stance, topics_of = _stances(corpus)
+    heads = pairblocks.group_heads(
+        pairblocks.placed_matrices(stance, [v.id for v in corpus.voices]), min_shared, limit
+    )
+    rows = [_agreement(stance, topics_of, a, b, min_shared) for _, a, b in heads.pairs]
+    return [r for r in rows if r is not None], heads.count
+
+
+def pair_count(corpus: Corpus, min_shared: int = 1) -> int:
+    """How many pairs of voices share `min_shared` topics (the rows of the pairs' download),
+    counted without listing them."""
+    return _heads(corpus, min_shared, 1)[1]
 
 
 def closest_pairs(corpus: Corpus, min_shared: int = 2, limit: int | None = 5) -> list[Agreement]:
