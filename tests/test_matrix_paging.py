@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from benchmarks.synth import write_corpus as write_synthetic
 from perspectives.corpus import load_corpus
 from perspectives.ui import matrixlist
-from perspectives.views import agreement, matrix
+from perspectives.views import agreement, matrix, tables
 from perspectives.views import voicepages as vp
 from tests.apptest import open_page
 
@@ -30,6 +31,8 @@ def test_pair_ends_on_the_shipped_corpora(folder):
     for limit in (1, 2, 5, 50):
         assert agreement.pair_ends(corpus, limit=limit) == by_list(corpus, limit)
     assert agreement.pair_count(corpus) == len(agreement.pair_agreement(corpus))
+    expected = tables.agreement_table(corpus, agreement.ranked_pairs(corpus))
+    pd.testing.assert_frame_equal(tables.pairs_table(corpus), expected)
 
 
 @pytest.mark.parametrize(("copies", "seed", "groups"), [(3, 1, None), (8, 5, None), (6, 2, 2)])
@@ -41,6 +44,11 @@ def test_pair_ends_on_synthetic_corpora(tmp_path, copies, seed, groups):
     for limit in (1, 5, 20):
         assert agreement.pair_ends(corpus, limit=limit) == by_list(corpus, limit)
     assert agreement.pair_count(corpus, 2) == len(agreement.ranked_pairs(corpus, 2))
+    for least in (1, 2):
+        pd.testing.assert_frame_equal(
+            tables.pairs_table(corpus, least),
+            tables.agreement_table(corpus, agreement.ranked_pairs(corpus, least)),
+        )
 
 
 def test_pages_of_voices():

@@ -126,7 +126,7 @@ def pair_count(corpus: Corpus) -> int:
 @cached(8)
 def all_pairs_table(corpus: Corpus) -> pd.DataFrame:
     """Every pair placed together on at least one topic, closest first."""
-    return tables.agreement_table(corpus, agreement.ranked_pairs(corpus))
+    return tables.pairs_table(corpus)
 
 
 # The reader, search and timeline.

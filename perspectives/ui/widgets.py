@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
 from perspectives.corpus.document import Document
@@ -64,31 +62,21 @@ def document_card(corpus: Corpus, document: Document) -> None:
 EAGER_ROWS = 2_000
 
 
-def download_table(frame, name: str, key: str | None = None, rows: int | None = None) -> None:
+def download_table(frame, name: str, key: str | None = None) -> None:
     """CSV and JSON downloads of the table behind what the page shows: `frame`, or a function
     that makes it. A table of a class-sized corpus is written on each run: a file made on click
     (Streamlit's deferred data) can be pruned by another session's run before the browser
     fetches it (seen with three phones on the poll). Only a large table, whose writing would
     dominate the page's run (the Matrix's tables at 100 copies: 79% of it), waits for the
-    click; given `rows` (its length, known without making it), a large table made by a
-    function is not even made before the click (every pair of voices at 100 copies: 2.4 M)."""
+    click."""
     from perspectives.exports.tables import table_to_csv, table_to_json
 
-    csv: Any
-    json: Any
-    if callable(frame) and rows is not None and rows > EAGER_ROWS:
-        make = frame
-        csv, json = (lambda: table_to_csv(make())), (lambda: table_to_json(make()))
-    else:
-        built = frame() if callable(frame) else frame
-        if len(built) <= EAGER_ROWS:
-            csv, json = table_to_csv(built), table_to_json(built)
-        else:
-            csv, json = (lambda: table_to_csv(built)), (lambda: table_to_json(built))
+    built = frame() if callable(frame) else frame
+    eager = len(built) <= EAGER_ROWS
     left, right = st.columns(2)
     left.download_button(
         "Download CSV",
-        csv,
+        table_to_csv(built) if eager else lambda: table_to_csv(built),
         file_name=f"{name}.csv",
         mime="text/csv",
         icon=":material/download:",
@@ -96,7 +84,7 @@ def download_table(frame, name: str, key: str | None = None, rows: int | None = 
     )
     right.download_button(
         "Download JSON",
-        json,
+        table_to_json(built) if eager else lambda: table_to_json(built),
         file_name=f"{name}.json",
         mime="application/json",
         icon=":material/download:",
@@ -122,3 +110,31 @@ def text_table(frame, columns: dict[str, str]) -> None:
     shown = frame[list(columns)].rename(columns=columns).fillna("")
     shown = shown.map(lambda value: st_escape(str(value)))
     st.table(shown, hide_index=True)
+
+
+def download_deferred(make, rows: int, name: str) -> None:
+    """`download_table` of the table `make()` has `rows` rows, not made before a click when it
+    is large: every pair of voices (2.4 M at 100 copies of the default corpus) is listed only
+    for the download."""
+    from perspectives.exports.tables import table_to_csv, table_to_json
+
+    if rows <= EAGER_ROWS:
+        download_table(make, name)
+        return
+    left, right = st.columns(2)
+    left.download_button(
+        "Download CSV",
+        lambda: table_to_csv(make()),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{name}-csv",
+    )
+    right.download_button(
+        "Download JSON",
+        lambda: table_to_json(make()),
+        file_name=f"{name}.json",
+        mime="application/json",
+        icon=":material/download:",
+        key=f"{name}-json",
+    )

@@ -182,3 +182,24 @@ def nearest_and_farthest(
     topic says little about closeness); with none, those met on one."""
     rows = neighbours(corpus, voice_id, min_shared=2) or neighbours(corpus, voice_id)
     return _ends(rows, limit)
+
+
+@dataclass(frozen=True)
+class PairColumns:
+    """Every pair as columns (`pairblocks.every_pair`), in `ranked_pairs`' order: the pairs'
+    download without an object per pair (2.4 M pairs at 100 copies of the default corpus)."""
+
+    voice_a: np.ndarray  # voice ids (objects)
+    voice_b: np.ndarray
+    shared: np.ndarray
+    distance: np.ndarray  # to two decimals
+    agreement: np.ndarray  # to two decimals
+
+
+def pair_columns(corpus: Corpus, min_shared: int = 1) -> PairColumns:
+    stance, _ = _stances(corpus)
+    m = pairblocks.placed_matrices(stance, [v.id for v in corpus.voices])
+    a, b, shared, gap = pairblocks.every_pair(m, min_shared)
+    distance, agreement = pairblocks.shown_distance(gap, shared, m.topics)
+    ids = np.array(m.voices, dtype=object)
+    return PairColumns(ids[a], ids[b], shared, distance, agreement)

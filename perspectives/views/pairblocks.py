@@ -18,7 +18,7 @@ import numpy as np
 
 from perspectives.views.ranking import shown
 
-CELLS = 2_000_000  # pairs per block: about 8 MB per float32 matrix of the block
+CELLS = 500_000  # pairs per block: 2 MB per float32 matrix of the block
 
 
 @dataclass(frozen=True)
@@ -129,3 +129,40 @@ def _first_of_each_group(keys: np.ndarray, width: int, n: int, limit: int) -> np
     groups = keys // ((width + 1) * n * n)
     starts = np.searchsorted(groups, groups, side="left")
     return keys[np.arange(keys.size) - starts < limit]
+
+
+def every_pair(m: Placed, min_shared: int) -> tuple[np.ndarray, ...]:
+    """(a, b, shared, gap) of every pair sharing `min_shared` topics as arrays (a and b index
+    `m.voices`, a before b), in the rankings' order: the distance as shown, then more shared
+    topics, then the two ids. For the pairs' download: arrays, not an object per pair."""
+    n, width = len(m.voices), m.topics
+    empty = np.empty(0, dtype=np.int64)
+    if n < 2:
+        return empty, empty, empty, empty
+    table, _ = shown_groups(width)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(np.array(m.voices, dtype=object))] = np.arange(n)
+    parts: list[tuple[np.ndarray, ...]] = []
+    for start, shared, gaps, later in blocks(m):
+        rows, cols = np.nonzero(later & (shared >= min_shared))
+        s = shared[rows, cols].astype(np.int64)
+        parts.append((start + rows, cols.astype(np.int64), s, gaps[rows, cols].astype(np.int64)))
+    a, b, s, g = (np.concatenate(column) for column in zip(*parts, strict=True))
+    group = table[g * (width + 1) + s]
+    order = np.lexsort((rank[b], rank[a], -s, group))
+    return a[order], b[order], s[order], g[order]
+
+
+def shown_distance(gap: np.ndarray, shared: np.ndarray, topics: int) -> tuple[np.ndarray, ...]:
+    """(distance, agreement) to two decimals, as Python's `round` gives them for each pair."""
+    combos = {
+        (g, s): (round(g / s, 2), round(1 - g / s / 4, 2))
+        for s in range(1, topics + 1)
+        for g in range(0, 4 * s + 1)
+    }
+    distance = np.zeros((4 * topics + 1) * (topics + 1))
+    agreement = np.zeros_like(distance)
+    for (g, s), (d, a) in combos.items():
+        distance[g * (topics + 1) + s], agreement[g * (topics + 1) + s] = d, a
+    at = gap * (topics + 1) + shared
+    return distance[at], agreement[at]

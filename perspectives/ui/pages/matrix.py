@@ -211,7 +211,7 @@ with present.chrome("matrix-share"):
     st.caption("The topics with their spread and split:")
     widgets.download_table(cache.divided_table(corpus), "topics-by-division")
     st.caption("Every pair of voices placed together on at least one topic:")
-    widgets.download_table(
-        lambda: cache.all_pairs_table(corpus), "voice-pairs", rows=cache.pair_count(corpus)
+    widgets.download_deferred(
+        lambda: cache.all_pairs_table(corpus), cache.pair_count(corpus), "voice-pairs"
     )
     links.copy_link("matrix", topic=topic_id, voice=voice_id)
