@@ -113,30 +113,13 @@ def most_distant_pair(corpus: Corpus) -> Agreement | None:
     Compare run): the pairs' shared counts and stance gaps are matrix products over blocks of
     voices, and only the pairs within a rounding step of the widest gap are compared exactly."""
     stance, topics_of = _stances(corpus)
-    voices = [v.id for v in corpus.voices if v.id in topics_of]
+    m = pairblocks.placed_matrices(stance, [v.id for v in corpus.voices])
+    voices = m.voices
     if len(voices) < 2:
         return None
-    topics = {t: n for n, t in enumerate(sorted({t for _, t in stance}))}
-    placed_on = np.zeros((len(voices), len(topics)), dtype=np.float32)
-    # steps[:, k*T + t] = 1 when the stance on t is at least k - 1 (k = 0..3): the gap between
-    # two stances on a topic is the number of steps one has and the other has not.
-    steps = np.zeros((len(voices), 4 * len(topics)), dtype=np.float32)
-    for row, voice in enumerate(voices):
-        for topic in topics_of[voice]:
-            column, score = topics[topic], stance[(voice, topic)]
-            placed_on[row, column] = 1
-            for k in range(4):
-                steps[row, k * len(topics) + column] = score >= k - 1
-    height = steps.reshape(len(voices), 4, len(topics)).sum(axis=1)  # stance + 2 where placed
     best: dict[int, list[tuple[int, int]]] = {2: [], 1: []}
     widest = {2: -1.0, 1: -1.0}
-    block = max(1, 2_000_000 // len(voices))
-    for start in range(0, len(voices), block):
-        rows = slice(start, min(start + block, len(voices)))
-        shared = placed_on[rows] @ placed_on.T
-        gaps = height[rows] @ placed_on.T + placed_on[rows] @ height.T
-        gaps -= 2 * (steps[rows] @ steps.T)
-        later = np.arange(len(voices))[None, :] > np.arange(rows.start, rows.stop)[:, None]
+    for start, shared, gaps, later in pairblocks.blocks(m):
         with np.errstate(divide="ignore", invalid="ignore"):
             distance = np.where(shared > 0, gaps / np.maximum(shared, 1), -1.0)
         for least in (2, 1):
