@@ -123,3 +123,17 @@ def test_a_camp_filter_counts_its_voices(long_list):
 def test_a_small_corpus_has_no_pager():
     at = open_page("matrix")
     assert not [s for s in at.selectbox if s.key in ("matrix-page", "matrix-camp")]
+
+
+def test_the_phone_list_shows_the_same_page_of_voices(long_list, monkeypatch):
+    monkeypatch.setattr(matrixlist, "user_agent", lambda: "iPhone Mobile")
+    order = matrix.voice_order(long_list)
+    at = open_page("matrix")
+    at.selectbox(key="matrix-page").set_value(1).run()
+    topic = long_list.topics[0].id
+    rows = [
+        link.proto.query_string
+        for link in at.get("page_link")
+        if link.proto.page == "matrix" and f"topic={topic}&" in link.proto.query_string + "&"
+    ]
+    assert {q.split("voice=")[1].split("&")[0] for q in rows} == set(order[40:])

@@ -62,7 +62,8 @@ current = (st.session_state["matrix-topic"], st.session_state["matrix-voice"])
 shown = voicepager.pager(corpus, order, current[1], fresh)
 if layout == matrixlist.LIST and not projector:
     st.caption(
-        f"Each topic lists every voice, placed voices {ends}, then those that mention it "
+        f"Each topic lists {'every voice' if len(shown) == len(order) else 'the voices shown'}"
+        f", placed voices {ends}, then those that mention it "
         "without taking a side, then the silent. Tap a voice to see its position."
     )
     matrixlist.show(corpus, shown, current)
