@@ -105,7 +105,8 @@ def _drawn_both_ways(build: str, **kwargs: str) -> list:
         st.altair_chart(chart, width="stretch", **kwargs, **({"key": "a"} if kwargs else {}))
         spec = present.vega_spec(chart)
         present.vega_chart(spec, width="stretch", **kwargs, **({"key": "b"} if kwargs else {}))
-        cache.heatmap_spec(corpus, None)  # the cache's entries are plain data: they pickle
+        # the cache's entries are plain data: they pickle
+        cache.heatmap_spec(corpus, None, (corpus.voices[0].id,))
 
     at = AppTest.from_function(script, args=(build, kwargs), default_timeout=60).run()
     assert not at.exception, at.exception

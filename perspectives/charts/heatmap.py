@@ -58,17 +58,23 @@ def stance_heatmap(
     current: tuple[str, str] | None = None,
     selection_name: str = "cell",
     frame: pd.DataFrame | None = None,
+    voice_ids: list[str] | None = None,
 ) -> alt.LayerChart | alt.FacetChart:
     """Topics x voices, voices ordered by mean stance; silent and mentions cells marked apart.
 
     A point selection named `selection_name` over (topic_id, voice_id) lets a page show the
     selected position; `current` (topic id, voice id) is the cell shown, drawn with an outline.
-    `frame` is `matrix_frame(corpus)` when the caller already has it (a page caches it).
+    `frame` is `matrix_frame(corpus)` when the caller already has it (a page caches it);
+    `voice_ids` the voices drawn, in order (a page of them: `views.voicepages`), else all.
     """
-    frame = (matrix_frame(corpus) if frame is None else frame).copy()
+    order = matrix.voice_order(corpus) if voice_ids is None else voice_ids
+    frame = matrix_frame(corpus) if frame is None else frame
+    if voice_ids is not None:
+        frame = frame[frame["voice_id"].isin(voice_ids)]
+    frame = frame.copy()
     topic_now, voice_now = current or (None, None)
     frame["current"] = (frame["topic_id"] == topic_now) & (frame["voice_id"] == voice_now)
-    voices = [corpus.voice(v).name for v in matrix.voice_order(corpus)]
+    voices = [corpus.voice(v).name for v in order]
     topics = [t.label for t in corpus.topics]
     x = alt.X(
         "voice_name:N",

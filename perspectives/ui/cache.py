@@ -59,6 +59,18 @@ def matrix_frame(corpus: Corpus) -> pd.DataFrame:
     return heatmap.matrix_frame(corpus)
 
 
+@cached(8)
+def voice_order(corpus: Corpus) -> list[str]:
+    return matrix.voice_order(corpus)
+
+
+@cached(32)
+def matrix_page_frame(corpus: Corpus, voice_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The matrix's rows of a page of voices (`views.voicepages`)."""
+    frame = matrix_frame(corpus)
+    return frame[frame["voice_id"].isin(voice_ids)].reset_index(drop=True)
+
+
 @cached(128)
 def topic_table(corpus: Corpus, topic_id: str, voice_ids: tuple[str, ...]) -> pd.DataFrame:
     return tables.topic_table(corpus, topic_id, list(voice_ids) if voice_ids else None)
@@ -111,9 +123,15 @@ def neighbours_table(corpus: Corpus, voice_id: str) -> pd.DataFrame:
 
 
 @cached(8)
+def pair_count(corpus: Corpus) -> int:
+    """The rows of `all_pairs_table`, counted without making it."""
+    return agreement.pair_count(corpus)
+
+
+@cached(8)
 def all_pairs_table(corpus: Corpus) -> pd.DataFrame:
     """Every pair placed together on at least one topic, closest first."""
-    return tables.agreement_table(corpus, agreement.ranked_pairs(corpus))
+    return tables.pairs_table(corpus)
 
 
 # Charts: each one's spec as Streamlit sends it (`present.vega_spec`), drawn by
@@ -132,9 +150,14 @@ def spectrum_spec(
 
 
 @cached(16)
-def heatmap_spec(corpus: Corpus, current: tuple[str, str] | None) -> dict:
-    """`heatmap.stance_heatmap`'s spec, `current` (topic id, voice id) outlined."""
-    return present.vega_spec(heatmap.stance_heatmap(corpus, current, frame=matrix_frame(corpus)))
+def heatmap_spec(
+    corpus: Corpus, current: tuple[str, str] | None, voice_ids: tuple[str, ...]
+) -> dict:
+    """`heatmap.stance_heatmap`'s spec for a page of voices, `current` (topic, voice) outlined."""
+    chart = heatmap.stance_heatmap(
+        corpus, current, frame=matrix_page_frame(corpus, voice_ids), voice_ids=list(voice_ids)
+    )
+    return present.vega_spec(chart)
 
 
 @cached(32)

@@ -118,3 +118,31 @@ def text_table(frame, columns: dict[str, str]) -> None:
     shown = frame[list(columns)].rename(columns=columns).fillna("")
     shown = shown.map(lambda value: st_escape(str(value)))
     st.table(shown, hide_index=True)
+
+
+def download_deferred(make, rows: int, name: str) -> None:
+    """`download_table` of the table `make()` has `rows` rows, not made before a click when it
+    is large: every pair of voices (2.4 M at 100 copies of the default corpus) is listed only
+    for the download."""
+    from perspectives.exports.tables import table_to_csv, table_to_json
+
+    if rows <= EAGER_ROWS:
+        download_table(make, name)
+        return
+    left, right = st.columns(2)
+    left.download_button(
+        "Download CSV",
+        lambda: table_to_csv(make()),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key=f"{name}-csv",
+    )
+    right.download_button(
+        "Download JSON",
+        lambda: table_to_json(make()),
+        file_name=f"{name}.json",
+        mime="application/json",
+        icon=":material/download:",
+        key=f"{name}-json",
+    )

@@ -8,6 +8,7 @@ from itertools import combinations
 import numpy as np
 
 from perspectives.corpus.model import Corpus
+from perspectives.views import pairblocks
 from perspectives.views.compare import placed
 from perspectives.views.ranking import shown, split_ends
 
@@ -69,8 +70,31 @@ def pair_ends(
 ) -> tuple[list[Agreement], list[Agreement]]:
     """(closest pairs, farthest pairs): the two ends of `ranked_pairs`, never sharing a pair
     nor a distance (see `views.ranking.split_ends`); a distance alone in the middle is close
-    below 2 (half the widest gap) and far from 2 up."""
-    return _ends(ranked_pairs(corpus, min_shared), limit)
+    below 2 (half the widest gap) and far from 2 up.
+
+    With a `limit`, without a list of every pair: the first `limit` pairs of each distance as
+    shown (`pairblocks.group_heads`) hold both ends, since each end is read group by group.
+    """
+    if limit is None:
+        return _ends(ranked_pairs(corpus, min_shared), limit)
+    return _ends(_heads(corpus, min_shared, limit)[0], limit)
+
+
+def _heads(corpus: Corpus, min_shared: int, limit: int) -> tuple[list[Agreement], int]:
+    """(the first `limit` pairs of each distance as shown, ranked; how many pairs share
+    `min_shared` topics)."""
+    stance, topics_of = _stances(corpus)
+    heads = pairblocks.group_heads(
+        pairblocks.placed_matrices(stance, [v.id for v in corpus.voices]), min_shared, limit
+    )
+    rows = [_agreement(stance, topics_of, a, b, min_shared) for _, a, b in heads.pairs]
+    return [r for r in rows if r is not None], heads.count
+
+
+def pair_count(corpus: Corpus, min_shared: int = 1) -> int:
+    """How many pairs of voices share `min_shared` topics (the rows of the pairs' download),
+    counted without listing them."""
+    return _heads(corpus, min_shared, 1)[1]
 
 
 def closest_pairs(corpus: Corpus, min_shared: int = 2, limit: int | None = 5) -> list[Agreement]:
@@ -89,30 +113,13 @@ def most_distant_pair(corpus: Corpus) -> Agreement | None:
     Compare run): the pairs' shared counts and stance gaps are matrix products over blocks of
     voices, and only the pairs within a rounding step of the widest gap are compared exactly."""
     stance, topics_of = _stances(corpus)
-    voices = [v.id for v in corpus.voices if v.id in topics_of]
+    m = pairblocks.placed_matrices(stance, [v.id for v in corpus.voices])
+    voices = m.voices
     if len(voices) < 2:
         return None
-    topics = {t: n for n, t in enumerate(sorted({t for _, t in stance}))}
-    placed_on = np.zeros((len(voices), len(topics)), dtype=np.float32)
-    # steps[:, k*T + t] = 1 when the stance on t is at least k - 1 (k = 0..3): the gap between
-    # two stances on a topic is the number of steps one has and the other has not.
-    steps = np.zeros((len(voices), 4 * len(topics)), dtype=np.float32)
-    for row, voice in enumerate(voices):
-        for topic in topics_of[voice]:
-            column, score = topics[topic], stance[(voice, topic)]
-            placed_on[row, column] = 1
-            for k in range(4):
-                steps[row, k * len(topics) + column] = score >= k - 1
-    height = steps.reshape(len(voices), 4, len(topics)).sum(axis=1)  # stance + 2 where placed
     best: dict[int, list[tuple[int, int]]] = {2: [], 1: []}
     widest = {2: -1.0, 1: -1.0}
-    block = max(1, 2_000_000 // len(voices))
-    for start in range(0, len(voices), block):
-        rows = slice(start, min(start + block, len(voices)))
-        shared = placed_on[rows] @ placed_on.T
-        gaps = height[rows] @ placed_on.T + placed_on[rows] @ height.T
-        gaps -= 2 * (steps[rows] @ steps.T)
-        later = np.arange(len(voices))[None, :] > np.arange(rows.start, rows.stop)[:, None]
+    for start, shared, gaps, later in pairblocks.blocks(m):
         with np.errstate(divide="ignore", invalid="ignore"):
             distance = np.where(shared > 0, gaps / np.maximum(shared, 1), -1.0)
         for least in (2, 1):
@@ -158,3 +165,24 @@ def nearest_and_farthest(
     topic says little about closeness); with none, those met on one."""
     rows = neighbours(corpus, voice_id, min_shared=2) or neighbours(corpus, voice_id)
     return _ends(rows, limit)
+
+
+@dataclass(frozen=True)
+class PairColumns:
+    """Every pair as columns (`pairblocks.every_pair`), in `ranked_pairs`' order: the pairs'
+    download without an object per pair (2.4 M pairs at 100 copies of the default corpus)."""
+
+    voice_a: np.ndarray  # voice ids (objects)
+    voice_b: np.ndarray
+    shared: np.ndarray
+    distance: np.ndarray  # to two decimals
+    agreement: np.ndarray  # to two decimals
+
+
+def pair_columns(corpus: Corpus, min_shared: int = 1) -> PairColumns:
+    stance, _ = _stances(corpus)
+    m = pairblocks.placed_matrices(stance, [v.id for v in corpus.voices])
+    a, b, shared, gap = pairblocks.every_pair(m, min_shared)
+    distance, agreement = pairblocks.shown_distance(gap, shared, m.topics)
+    ids = np.array(m.voices, dtype=object)
+    return PairColumns(ids[a], ids[b], shared, distance, agreement)

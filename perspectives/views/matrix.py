@@ -15,13 +15,12 @@ from perspectives.views.ranking import shown, split_ends
 
 def mean_stances(corpus: Corpus) -> dict[str, float | None]:
     """Each voice's mean stance over the topics where it is placed (None if never placed)."""
-    result: dict[str, float | None] = {}
-    for voice in corpus.voices:
-        stances = [
-            p.stance for p in corpus.positions if p.voice == voice.id and p.stance is not None
-        ]
-        result[voice.id] = sum(stances) / len(stances) if stances else None
-    return result
+    # One pass over the positions: a scan per voice was 2,200 x 7,800 steps at 100 copies.
+    stances: dict[str, list[int]] = {voice.id: [] for voice in corpus.voices}
+    for p in corpus.positions:
+        if p.stance is not None and p.voice in stances:
+            stances[p.voice].append(p.stance)
+    return {v: sum(s) / len(s) if s else None for v, s in stances.items()}
 
 
 def voice_order(corpus: Corpus) -> list[str]:

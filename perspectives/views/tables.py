@@ -245,6 +245,24 @@ def agreement_table(corpus: Corpus, pairs: list[agreement.Agreement]) -> pd.Data
     return pd.DataFrame(rows, columns=[*columns, "distance", "agreement"])
 
 
+def pairs_table(corpus: Corpus, min_shared: int = 1) -> pd.DataFrame:
+    """`agreement_table` of `agreement.ranked_pairs`, the same rows, made from columns."""
+    found = agreement.pair_columns(corpus, min_shared)
+    names = {v.id: v.name for v in corpus.voices}
+    frame = pd.DataFrame(
+        {
+            "voice_a": found.voice_a,
+            "voice_a_name": [names[v] for v in found.voice_a],
+            "voice_b": found.voice_b,
+            "voice_b_name": [names[v] for v in found.voice_b],
+            "shared_topics": found.shared,
+            "distance": found.distance,
+            "agreement": found.agreement,
+        }
+    )
+    return frame
+
+
 def documents_table(corpus: Corpus) -> pd.DataFrame:
     """The corpus' documents with their provenance and what the corpus draws from each."""
     rows = [

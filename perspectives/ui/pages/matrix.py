@@ -7,9 +7,8 @@ import streamlit as st
 
 from perspectives import stance
 from perspectives.markup import st_escape
-from perspectives.ui import cache, cards, links, matrixlist, present, urlstate, widgets
+from perspectives.ui import cache, cards, links, matrixlist, present, urlstate, voicepager, widgets
 from perspectives.ui.state import corpus_or_stop, require
-from perspectives.views import matrix
 
 PAGE, GENERATION, SEEN = "matrix", "matrix-chart-generation", "_matrix_chart_seen"
 SHOWN = 5  # at most, in each ranking on screen; the download holds them all
@@ -19,7 +18,8 @@ require(corpus, "topics", "voices", title="Matrix", to="place on the matrix")
 widgets.sidebar(corpus)
 projector = present.setup()
 topics = {t.id: t for t in corpus.topics}
-voices = {v: corpus.voice(v) for v in matrix.voice_order(corpus)}
+order = cache.voice_order(corpus)
+voices = {v: corpus.voice(v) for v in order}
 
 
 def picked_by_hand() -> None:
@@ -58,12 +58,14 @@ ends = (
 with present.chrome("matrix-layout"):
     layout = matrixlist.layout_control()
 current = (st.session_state["matrix-topic"], st.session_state["matrix-voice"])
+shown = voicepager.pager(corpus, order, current[1], fresh)
 if layout == matrixlist.LIST and not projector:
     st.caption(
-        f"Each topic lists every voice, placed voices {ends}, then those that mention it "
+        f"Each topic lists {'every voice' if len(shown) == len(order) else 'the voices shown'}"
+        f", placed voices {ends}, then those that mention it "
         "without taking a side, then the silent. Tap a voice to see its position."
     )
-    matrixlist.show(corpus, list(voices), current)
+    matrixlist.show(corpus, shown, current)
     topic_id, voice_id = current
 else:
     st.caption(
@@ -72,7 +74,7 @@ else:
         "side, **—** a voice that is silent on it. Click a cell, or choose a topic and a voice "
         "below, to see that position."
     )
-    spec = cache.heatmap_spec(corpus, current if all(current) else None)
+    spec = cache.heatmap_spec(corpus, current if all(current) else None, tuple(shown))
     present.vega_chart(
         spec, on_select="rerun", selection_mode="cell", key=chart_key, width="stretch"
     )
@@ -88,7 +90,7 @@ else:
     )
     voice_id = right.selectbox(
         "Voice",
-        list(voices),
+        shown + ([current[1]] if current[1] and current[1] not in shown else []),
         format_func=lambda v: voices[v].name,
         key="matrix-voice",
         placeholder="Choose a voice",
@@ -204,5 +206,7 @@ with present.chrome("matrix-share"):
     st.caption("The topics with their spread and split:")
     widgets.download_table(cache.divided_table(corpus), "topics-by-division")
     st.caption("Every pair of voices placed together on at least one topic:")
-    widgets.download_table(lambda: cache.all_pairs_table(corpus), "voice-pairs")
+    widgets.download_deferred(
+        lambda: cache.all_pairs_table(corpus), cache.pair_count(corpus), "voice-pairs"
+    )
     links.copy_link("matrix", topic=topic_id, voice=voice_id)
