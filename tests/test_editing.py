@@ -283,3 +283,25 @@ def test_a_motion_on_an_existing_topic(files):
     with pytest.raises(EditError) as error:
         editing.put_entry(files, "motion", {**motion, "proposition": "proposition"}, None)
     assert "proposition" in error.value.errors
+
+
+def test_entries_in_a_list_folder_are_edited_in_their_own_file(files):
+    """A voices list split into analysis/voices/*.yaml: an edit or a delete changes the file
+    that holds the entry; a new entry goes to analysis/voices.yaml beside the folder."""
+    voices = editing.read_list(files, "voice")
+    split = dict(files.files)
+    split.pop("analysis/voices.yaml")
+    split["analysis/voices/a.yaml"] = editing.dump(voices[:1])
+    split["analysis/voices/b.yaml"] = editing.dump(voices[1:])
+    folder = MemoryFiles(split, "rent", frozenset(STANDARD_FOLDERS))
+    assert editing.read_list(folder, "voice") == voices
+    values = editing.form_of("voice", voices[-1])
+    values["role"] = "a new role"
+    changes = editing.put_entry(folder, "voice", values, voices[-1]["id"])
+    assert set(changes) == {"analysis/voices/b.yaml"}
+    assert loaded(folder, changes).voice(voices[-1]["id"]).role == "a new role"
+    new = {**editing.form_of("voice", voices[0]), "id": "new-voice", "name": "New Voice"}
+    assert set(editing.put_entry(folder, "voice", new, None)) == {"analysis/voices.yaml"}
+    with pytest.raises(EditError) as error:
+        editing.delete_entry(folder, "voice", voices[0]["id"])
+    assert "cannot be deleted" in error.value.errors[""]

@@ -190,6 +190,49 @@ def test_claims_events_and_guides_may_be_folders(corpus_files, write_corpus):
     assert corpus.guide("camera-report").thesis == "Technology empowers the state."
 
 
+def test_every_list_may_be_a_folder_of_files(corpus_files, write_corpus):
+    """A long reading list's voices outgrow one file: each list may be split into a folder."""
+    voices = corpus_files.pop(VOICES)
+    corpus_files["analysis/voices/first.yaml"] = voices[:1]
+    corpus_files["analysis/voices/rest.yaml"] = voices[1:]
+    topics = corpus_files.pop(TOPICS)
+    corpus_files["analysis/topics/all.yaml"] = topics
+    corpus_files["analysis/camps/more.yaml"] = corpus_files[CAMPS][1:]
+    corpus_files[CAMPS] = corpus_files[CAMPS][:1]
+    corpus = load_corpus(write_corpus(corpus_files))
+    assert [v.id for v in corpus.voices] == [v["id"] for v in voices]
+    assert [t.id for t in corpus.topics] == [t["id"] for t in topics]
+
+
+def test_problems_in_a_list_folder_name_their_file(corpus_files, write_corpus):
+    voices = corpus_files.pop(VOICES)
+    corpus_files["analysis/voices/a.yaml"] = voices
+    corpus_files["analysis/voices/b.yaml"] = [{**voices[0], "relation": "wrote"}]
+    corpus_files["analysis/voices/notes.txt"] = "not a list"
+    problems = problems_of(write_corpus(corpus_files))
+    find_problem(problems, "analysis/voices/b.yaml", voices[0]["id"], "relation")
+    find_problem(problems, "analysis/voices/notes.txt", None, "unexpected file")
+
+
+def test_a_repeated_id_across_a_list_folder_is_reported(corpus_files, write_corpus):
+    voices = corpus_files[VOICES]
+    corpus_files["analysis/voices/more.yaml"] = [voices[0]]
+    find_problem(
+        problems_of(write_corpus(corpus_files)),
+        "analysis/voices/more.yaml",
+        voices[0]["id"],
+        "duplicate voice id",
+        VOICES,
+    )
+
+
+def test_an_empty_required_list_folder_is_named(corpus_files, write_corpus):
+    corpus_files.pop(CAMPS)
+    corpus_files["analysis/camps/.keep"] = ""
+    problems = problems_of(write_corpus(corpus_files))
+    find_problem(problems, "analysis/camps/", None, "holds no .yaml file")
+
+
 def test_optional_files_may_be_absent(corpus_files, write_corpus):
     for name in (CLAIMS, EVENTS, MOTIONS, GUIDES, "analysis/blind_spots.yaml"):
         corpus_files[name] = None

@@ -107,14 +107,14 @@ class EventInput(Model):
 
 @dataclass(frozen=True)
 class ListFile:
-    """A kind of analysis file holding a list of entries: analysis/NAME.yaml (and, where
-    `folder_allowed`, analysis/NAME/*.yaml too)."""
+    """A kind of analysis file holding a list of entries: analysis/NAME.yaml, or a folder
+    analysis/NAME/*.yaml of such lists, or both (a long reading list's voices or claims outgrow
+    one file: the per-file size limit stays, the list is split)."""
 
     name: str
     kind: str  # how a message names one entry: "topic", "blind spot"
     model: type[Model]
     key: str = "id"  # the field that identifies an entry
-    folder_allowed: bool = False
     required: bool = False
 
 
@@ -124,9 +124,9 @@ LIST_FILES: tuple[ListFile, ...] = (
     ListFile("topics", "topic", Topic, required=True),
     ListFile("camps", "camp", Camp, required=True),
     ListFile("voices", "voice", Voice, required=True),
-    ListFile("claims", "claim", ClaimInput, folder_allowed=True),
-    ListFile("events", "event", EventInput, folder_allowed=True),
+    ListFile("claims", "claim", ClaimInput),
+    ListFile("events", "event", EventInput),
     ListFile("motions", "motion", Motion),
-    ListFile("guides", "guide", Guide, key="document", folder_allowed=True),
+    ListFile("guides", "guide", Guide, key="document"),
     ListFile("blind_spots", "blind spot", BlindSpot),
 )

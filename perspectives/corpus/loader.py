@@ -37,8 +37,8 @@ from perspectives.corpus.yamlfile import (
 MANIFEST = "corpus.yaml"
 DOCUMENTS = "documents"
 ANALYSIS = "analysis"
-# analysis/NAME.yaml files; those marked True may also be a folder analysis/NAME/*.yaml.
-LISTS = {list_file.name: list_file.folder_allowed for list_file in LIST_FILES}
+# analysis/NAME.yaml files, each of which may also be (or be joined by) a folder analysis/NAME/.
+LISTS = tuple(list_file.name for list_file in LIST_FILES)
 REQUIRED = tuple(list_file.name for list_file in LIST_FILES if list_file.required)
 POSITIONS = "positions"
 
@@ -148,16 +148,29 @@ class CorpusReader(FileReader):
         return Document(id=doc_id, text=text, **dict(valid))
 
     def list_files(self, name: str) -> list[str]:
+        """analysis/NAME.yaml and the .yaml files of the folder analysis/NAME/, either or both."""
         single = join(ANALYSIS, f"{name}.yaml")
         folder = join(ANALYSIS, name)
-        kind = self.files.kind(single)
-        files = [single] if kind == "file" else []
-        if self.not_a_file(single, kind):
+        kind, folder_kind = self.files.kind(single), self.files.kind(folder)
+        if self.not_a_file(single, kind) or self.not_a_file(folder, folder_kind):
             return []
-        if LISTS[name] and self.files.kind(folder) == "folder":
+        files = [single] if kind == "file" else []
+        if folder_kind == "folder":
             files += self.yaml_files(folder)
+        elif folder_kind == "file":
+            self.report(
+                folder,
+                None,
+                None,
+                f"unexpected file: the {name} are analysis/{name}.yaml, or a folder "
+                f"analysis/{name}/ of .yaml files",
+            )
         if not files and name in REQUIRED:
-            self.report(f"{ANALYSIS}/{name}.yaml", None, None, "missing file (required)")
+            if folder_kind == "folder":
+                message = f"the folder holds no .yaml file: list the {name} in {folder}/*.yaml"
+                self.report(f"{folder}/", None, None, message)
+            else:
+                self.report(single, None, None, "missing file (required)")
         return files
 
     def yaml_files(self, folder: str) -> list[str]:
@@ -260,8 +273,7 @@ class CorpusReader(FileReader):
     def unexpected_analysis_files(self) -> None:
         if self.files.kind(ANALYSIS) != "folder":
             return
-        known = {f"{name}.yaml" for name in LISTS} | {POSITIONS}
-        known |= {name for name, folder_allowed in LISTS.items() if folder_allowed}
+        known = {f"{name}.yaml" for name in LISTS} | set(LISTS) | {POSITIONS}
         for name in self.files.names(ANALYSIS):
             if name not in known:
                 expected = ", ".join(sorted(known))

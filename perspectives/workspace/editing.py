@@ -107,11 +107,42 @@ def read_yaml(files: CorpusFiles, path: str, default: Any = None) -> Any:
     return default if data is None else data
 
 
+def list_paths(files: CorpusFiles, kind: str) -> list[str]:
+    """The files that hold a kind's entries, in the loader's order: analysis/NAME.yaml, then
+    the folder analysis/NAME/*.yaml (a long list may be split into one)."""
+    single = LIST_PATHS[kind]
+    folder = single.removesuffix(".yaml")
+    paths = [single] if files.kind(single) == "file" else []
+    if files.kind(folder) == "folder":
+        names = (f"{folder}/{name}" for name in files.names(folder) if name.endswith(".yaml"))
+        paths += [path for path in names if files.kind(path) == "file"]
+    return paths
+
+
+def read_lists(files: CorpusFiles, kind: str) -> dict[str, list[dict]]:
+    """A kind's entries, by the file that holds them."""
+    found: dict[str, list[dict]] = {}
+    for path in list_paths(files, kind):
+        data = read_yaml(files, path, [])
+        if not isinstance(data, list):
+            raise EditError({"": f"{path} is not a list: see the Problems page"})
+        found[path] = [entry for entry in data if isinstance(entry, dict)]
+    return found
+
+
 def read_list(files: CorpusFiles, kind: str) -> list[dict]:
-    data = read_yaml(files, LIST_PATHS[kind], [])
-    if not isinstance(data, list):
-        raise EditError({"": f"{LIST_PATHS[kind]} is not a list: see the Problems page"})
-    return [entry for entry in data if isinstance(entry, dict)]
+    return [entry for entries in read_lists(files, kind).values() for entry in entries]
+
+
+def replaced(files: CorpusFiles, kind: str, entry_id: str, entry: dict | None) -> Changes:
+    """The change that replaces the entry `entry_id` (removes it, for None) in its own file."""
+    for path, entries in read_lists(files, kind).items():
+        ids = [str(e.get("id")) for e in entries]
+        if entry_id in ids:
+            at = ids.index(entry_id)
+            entries[at : at + 1] = [] if entry is None else [entry]
+            return {path: dump(entries)}
+    raise EditError({"": f"the {NOUNS[kind]} {entry_id!r} is no longer there"})
 
 
 def dump(data: Any) -> bytes:
@@ -240,29 +271,25 @@ def put_entry(
     entry = entry_of(kind, values)
     if kind == "motion" and entry["topic"] not in {t.get("id") for t in read_list(files, "topic")}:
         raise EditError({"topic": f"there is no topic {entry['topic']!r}: choose one"})
-    entries = read_list(files, kind)
-    ids = [str(e.get("id")) for e in entries]
+    ids = [str(e.get("id")) for e in read_list(files, kind)]
     noun = NOUNS[kind]
     if original is None:
         if entry["id"] in ids:
             raise EditError({"id": f"there is already a {noun} {entry['id']!r}: choose another id"})
-        entries.append(entry)
-    else:
-        if original not in ids:
-            raise EditError({"": f"the {noun} {original!r} is no longer there"})
-        if entry["id"] != original:
-            raise EditError({"id": f"an id is fixed once made (keep {original!r})"})
-        entries[ids.index(original)] = entry
-    return {LIST_PATHS[kind]: dump(entries)}
+        # a new entry goes to analysis/NAME.yaml (beside a folder of them, if there is one)
+        added = read_lists(files, kind).get(LIST_PATHS[kind], [])
+        return {LIST_PATHS[kind]: dump([*added, entry])}
+    if original not in ids:
+        raise EditError({"": f"the {noun} {original!r} is no longer there"})
+    if entry["id"] != original:
+        raise EditError({"id": f"an id is fixed once made (keep {original!r})"})
+    return replaced(files, kind, original, entry)
 
 
 def delete_entry(files: CorpusFiles, kind: str, entry_id: str) -> Changes:
     """Remove a topic, camp, voice or motion that nothing refers to; else EditError naming
     them."""
-    entries = read_list(files, kind)
-    kept = [e for e in entries if e.get("id") != entry_id]
-    if len(kept) == len(entries):
-        raise EditError({"": f"the {NOUNS[kind]} {entry_id!r} is no longer there"})
+    changes = replaced(files, kind, entry_id, None)
     using = referrers(files, kind, entry_id)
     if using:
         shown = ", ".join(using[:8]) + (f" and {len(using) - 8} more" if len(using) > 8 else "")
@@ -272,7 +299,7 @@ def delete_entry(files: CorpusFiles, kind: str, entry_id: str) -> Changes:
                 "refer to it. Change or delete them first."
             }
         )
-    return {LIST_PATHS[kind]: dump(kept)}
+    return changes
 
 
 def orientation_form(files: CorpusFiles) -> dict[str, str]:

@@ -28,7 +28,7 @@ from perspectives.corpus.quotes import closest_passage, locate
 from perspectives.store.revisions import Changes
 from perspectives.wording import quoted
 from perspectives.workspace.adding import existing_texts
-from perspectives.workspace.editing import LIST_PATHS, EditError, dump, read_list, read_yaml
+from perspectives.workspace.editing import EditError, dump, read_list, read_yaml, replaced
 from perspectives.workspace.quoting import Quote, quote_for, sentence_spans
 from perspectives.workspace.references import POSITIONS, position_files, positions, referrers
 
@@ -238,11 +238,10 @@ def put_position(files: CorpusFiles, form: PositionForm, original: str | None) -
     else:
         listed.append(entry)
     changes[path] = dump({**data, "positions": listed})
-    voices = read_list(files, "voice")
-    for voice in voices:
+    for voice in read_list(files, "voice"):
         if voice.get("id") == form.voice and form.document not in (voice.get("documents") or ()):
-            voice["documents"] = [*(voice.get("documents") or ()), form.document]
-            changes[LIST_PATHS["voice"]] = dump(voices)
+            grown = {**voice, "documents": [*(voice.get("documents") or ()), form.document]}
+            changes |= replaced(files, "voice", form.voice, grown)
     return changes
 
 

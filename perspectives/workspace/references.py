@@ -21,11 +21,6 @@ def _read(files: CorpusFiles, path: str, default: Any) -> Any:
         return default
 
 
-def _voices(files: CorpusFiles) -> list[dict]:
-    data = _read(files, "analysis/voices.yaml", [])
-    return [v for v in data if isinstance(v, dict)] if isinstance(data, list) else []
-
-
 def position_files(files: CorpusFiles) -> dict[str, Any]:
     """Every positions file's data, by path (files that cannot be read are skipped)."""
     found: dict[str, Any] = {}
@@ -78,7 +73,11 @@ def referrers(files: CorpusFiles, kind: str, entry_id: str) -> list[str]:
         elif kind == "position" and entry_id in (pos.get("contests") or ()):
             found.append(f"position {pid} (it disputes it)")
     if kind == "camp":
-        found += [f"voice {v.get('id')}" for v in _voices(files) if v.get("camp") == entry_id]
+        found += [
+            f"voice {v.get('id')}"
+            for v in _list_entries(files, "voices")
+            if v.get("camp") == entry_id
+        ]
     for claim in _list_entries(files, "claims"):
         if (kind == "voice" and claim.get("voice") == entry_id) or (
             kind == "topic" and entry_id in (claim.get("topics") or ())
