@@ -22,7 +22,7 @@ from perspectives.teaching import quiz
 from perspectives.teaching.brief import DebateBrief, build_brief
 from perspectives.teaching.guide import ReadingGuide, build_guide
 from perspectives.teaching.handout import SeminarHandout, build_handout
-from perspectives.views import agreement, matrix, reader, search, tables, timeline
+from perspectives.views import agreement, matrix, reader, search, tables, timeline, voicepages
 from perspectives.views import search_examples as search_examples_module
 from perspectives.workspace.suggest.passages import PassageList, find_passages
 
@@ -57,6 +57,17 @@ def matrix_frame(corpus: Corpus) -> pd.DataFrame:
 @cached(8)
 def voice_order(corpus: Corpus) -> list[str]:
     return matrix.voice_order(corpus)
+
+
+@cached(8)
+def camp_options(corpus: Corpus) -> list[str]:
+    return voicepages.camp_options(corpus, voice_order(corpus))
+
+
+@cached(32)
+def camp_voices(corpus: Corpus, camp: str | None) -> list[str]:
+    """The voices of `camp` (None: every voice) in the matrix's order, once per corpus."""
+    return voicepages.in_camp(corpus, voice_order(corpus), camp)
 
 
 @cached(32)
