@@ -25,7 +25,7 @@ from perspectives.teaching.brief import DebateBrief, build_brief
 from perspectives.teaching.guide import ReadingGuide, build_guide
 from perspectives.teaching.handout import SeminarHandout, build_handout
 from perspectives.ui import present
-from perspectives.views import agreement, matrix, reader, search, tables, timeline
+from perspectives.views import agreement, matrix, reader, search, tables, timeline, voicepages
 from perspectives.views import search_examples as search_examples_module
 
 if TYPE_CHECKING:  # imported where used: the first page of a cold start needs neither
@@ -62,6 +62,17 @@ def matrix_frame(corpus: Corpus) -> pd.DataFrame:
 @cached(8)
 def voice_order(corpus: Corpus) -> list[str]:
     return matrix.voice_order(corpus)
+
+
+@cached(8)
+def camp_options(corpus: Corpus) -> list[str]:
+    return voicepages.camp_options(corpus, voice_order(corpus))
+
+
+@cached(32)
+def camp_voices(corpus: Corpus, camp: str | None) -> list[str]:
+    """The voices of `camp` (None: every voice) in the matrix's order, once per corpus."""
+    return voicepages.in_camp(corpus, voice_order(corpus), camp)
 
 
 @cached(32)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from perspectives.corpus.model import Corpus
 from perspectives.markup import st_escape
-from perspectives.ui import present, urlstate
+from perspectives.ui import cache, present, urlstate
 from perspectives.views import voicepages as vp
 
 CAMP, PAGE = "matrix-camp", "matrix-page"
@@ -23,12 +23,12 @@ def pager(corpus: Corpus, order: list[str], voice_id: str | None, fresh: bool) -
         return list(order)
     urlstate.seed(CAMP, ALL, False)
     urlstate.seed(PAGE, 0, False)
-    camps = [ALL, *vp.camp_options(corpus, order)]
+    camps = [ALL, *cache.camp_options(corpus)]
     if st.session_state.get(CAMP) not in camps:
         st.session_state[CAMP] = ALL
     if fresh and voice_id is not None:
         camp = st.session_state[CAMP]
-        if vp.page_of(vp.in_camp(corpus, order, None if camp == ALL else camp), voice_id) is None:
+        if vp.page_of(cache.camp_voices(corpus, None if camp == ALL else camp), voice_id) is None:
             st.session_state[CAMP] = ALL
     left, right = present.chrome("matrix-pager").columns(2)
     camp = left.selectbox(
@@ -38,7 +38,7 @@ def pager(corpus: Corpus, order: list[str], voice_id: str | None, fresh: bool) -
         key=CAMP,
         help="Show the voices of one school of thought.",
     )
-    chosen = vp.in_camp(corpus, order, None if camp == ALL else camp)
+    chosen = cache.camp_voices(corpus, None if camp == ALL else camp)
     pages = vp.page_count(len(chosen))
     found = vp.page_of(chosen, voice_id) if fresh else None
     if found is not None:
