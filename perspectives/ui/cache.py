@@ -111,6 +111,18 @@ def all_pairs_table(corpus: Corpus) -> pd.DataFrame:
     return tables.agreement_table(corpus, agreement.ranked_pairs(corpus))
 
 
+@cached(8)
+def documents_table(corpus: Corpus) -> pd.DataFrame:
+    """The Corpus page's documents download: once per corpus, not on every run."""
+    return tables.documents_table(corpus)
+
+
+@cached(8)
+def positions_table(corpus: Corpus) -> pd.DataFrame:
+    """Every position with every quote (the `export` table): once per corpus."""
+    return tables.positions_table(corpus)
+
+
 # The reader, search and timeline.
 
 
