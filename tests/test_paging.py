@@ -133,3 +133,31 @@ def test_a_class_sized_corpus_has_no_page_control():
         at = open_page(page)
         assert not [c for c in _captions(at) if c.startswith("Showing ")], page
         assert not at.number_input, page
+
+
+def test_timeline_pages_its_documents_table(long_app):
+    at = open_page("timeline")
+    total = len(long_app.documents)
+    assert paging.page_count(total, 50) == 1  # 30 documents: one page, no control
+    assert not at.number_input
+    assert len(at.table[-1].value) == total
+
+
+def test_paged_rows_show_one_page_of_a_long_table():
+    from streamlit.testing.v1 import AppTest
+
+    def script():
+        import pandas as pd
+        import streamlit as st
+
+        from perspectives.ui import paging
+
+        frame = pd.DataFrame({"n": range(120)})
+        st.dataframe(paging.paged_rows(frame, "rows", "row"))
+
+    at = AppTest.from_function(script)
+    at.run()
+    assert list(at.dataframe[0].value["n"]) == list(range(50))
+    assert "Showing 1–50 of 120 rows · page 1 of 3" in [c.value for c in at.caption]
+    at.number_input(key="rows").set_value(3).run()
+    assert list(at.dataframe[0].value["n"]) == list(range(100, 120))

@@ -141,6 +141,11 @@ def events_table(corpus: Corpus, topic: str | None) -> pd.DataFrame:
     return timeline.events_table(corpus, topic)
 
 
+@cached(8)
+def timeline_documents(corpus: Corpus) -> pd.DataFrame:
+    return timeline.documents_table(corpus)
+
+
 @cached(32)
 def timeline_chart(corpus: Corpus, topic: str | None):
     return timeline_charts.timeline_chart(corpus, topic)

@@ -17,6 +17,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from perspectives.wording import counted
@@ -48,6 +49,14 @@ def showing(total: int, number: int, per_page: int, noun: str, plural: str | Non
     first = (number - 1) * per_page + 1
     last = min(total, number * per_page)
     return f"Showing {first}–{last} of {counted(total, noun, plural)}"
+
+
+def paged_rows(
+    frame: pd.DataFrame, key: str, noun: str, plural: str | None = None, per_page: int = 50
+) -> pd.DataFrame:
+    """`paged` for the rows of a table shown on screen (its download keeps every row)."""
+    rows = paged(range(len(frame)), key, noun, plural, per_page)
+    return frame.iloc[rows.start : rows.stop] if isinstance(rows, range) else frame
 
 
 def paged(
