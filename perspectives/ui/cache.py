@@ -123,6 +123,12 @@ def positions_table(corpus: Corpus) -> pd.DataFrame:
     return tables.positions_table(corpus)
 
 
+@cached(8)
+def timeline_documents(corpus: Corpus) -> pd.DataFrame:
+    """The Timeline page's documents by date: once per corpus."""
+    return timeline.documents_table(corpus)
+
+
 # The reader, search and timeline.
 
 
@@ -139,11 +145,6 @@ def paragraph_table(corpus: Corpus, document_id: str) -> pd.DataFrame:
 @cached(32)
 def events_table(corpus: Corpus, topic: str | None) -> pd.DataFrame:
     return timeline.events_table(corpus, topic)
-
-
-@cached(8)
-def timeline_documents(corpus: Corpus) -> pd.DataFrame:
-    return timeline.documents_table(corpus)
 
 
 @cached(32)
