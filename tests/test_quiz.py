@@ -163,3 +163,12 @@ def test_a_quote_naming_another_voice_is_left_out_on_a_small_corpus(write_corpus
     texts = [e.text for _, e in quiz.candidates(small)]
     assert texts and named not in texts
     assert any("cameras and platforms" in t for t in texts)
+
+
+def test_the_name_finder_agrees_with_asking_each_name(corpus):
+    names = quiz._voice_names(corpus) + ("Ma", "O'Neil", "-dash", "Xi Jinping")
+    finder = quiz._NameFinder(names)
+    texts = [e.text for p in corpus.positions for e in p.evidence]
+    texts += ["MA said", "Mao said", "o'neil's view", "a -dash here", "xi  jinping", "Xi Jinping."]
+    for text in texts:
+        assert finder(text) == quiz._mentions(text, names), text

@@ -142,11 +142,17 @@ def discussion_questions(
     pairs of voices not yet asked about (in a second wording of their kind); then the
     one-sided, silent-voices and place-yourself templates."""
     pairs = disagreeing_pairs(corpus, topic)
+    # Only the first `count` chosen are asked: stop there (going on over every pair of a long
+    # reading list, comparing each with those chosen, took minutes at 100 copies).
     chosen: list[tuple[Position, Position, str | None]] = []
     for pair in pairs:
+        if len(chosen) >= count:
+            break
         if pair[2] not in {c[2] for c in chosen}:
             chosen.append(pair)
     for pair in pairs:
+        if len(chosen) >= count:
+            break
         used = {p.voice for c in chosen for p in c[:2]}
         if pair not in chosen and not {pair[0].voice, pair[1].voice} & used:
             chosen.append(pair)

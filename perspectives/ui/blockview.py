@@ -133,3 +133,47 @@ def _image(block: Image, corpus: Corpus | None) -> None:
 def show_blocks(blocks: Iterable[Block], headings: Headings, corpus: Corpus | None = None) -> None:
     for block in blocks:
         show_block(block, headings, corpus)
+
+
+# Long documents on screen, a page at a time (a brief at 100 copies holds some 300 arguments).
+Entry = tuple[Heading | None, tuple[Block, ...]]  # (the part it continues, its blocks)
+
+
+def _is_content(block: Block) -> bool:
+    return not isinstance(block, Heading | Note)
+
+
+def entries(blocks: Iterable[Block]) -> list[Entry]:
+    """`blocks` cut into entries to page through: a part (a level-2 heading: "Attack 3") is
+    one entry unless it holds several arguments (`Group`s: "Line 1" of a case), which are
+    then an entry each; outside parts every argument, item and figure is one. Headings and
+    notes go with the entry that follows them, a closing line with the entry before it.
+    Each entry knows the part it belongs to, to repeat that part's heading on a new page."""
+    found: list[tuple[Heading | None, list[Block]]] = []
+    part: Heading | None = None
+    groups = 0
+    for block in blocks:
+        starts = False
+        if isinstance(block, Heading) and block.level <= 2:
+            starts = True
+            part, groups = (block if block.level == 2 else None), 0
+        elif isinstance(block, Group):
+            starts = part is None or groups > 0
+            groups += 1
+        elif isinstance(block, Item | Figure):
+            starts = part is None
+        if not found or (starts and any(_is_content(b) for b in found[-1][1])):
+            found.append((part, []))
+        found[-1][1].append(block)
+    return [(owner, tuple(members)) for owner, members in found]
+
+
+def entry_blocks(shown: Iterable[Entry]) -> list[Block]:
+    """The blocks of a page of entries; the first one's part heading repeated ("(continued)")
+    when the part began on an earlier page."""
+    blocks: list[Block] = []
+    for number, (part, members) in enumerate(shown):
+        if number == 0 and part is not None and members[:1] != (part,):
+            blocks.append(Heading(f"{part.text} (continued)", part.level, part.detail))
+        blocks += members
+    return blocks

@@ -21,7 +21,8 @@ from perspectives.exports.printed import FORMATS
 from perspectives.teaching.brief import DebateBrief
 from perspectives.teaching.guide import ReadingGuide
 from perspectives.teaching.handout import SeminarHandout
-from perspectives.ui.blockview import Headings, show_blocks
+from perspectives.ui import paging
+from perspectives.ui.blockview import Headings, entries, entry_blocks, show_blocks
 
 FORMAT_LABELS = {"md": "Markdown", "docx": "Word (DOCX)", "pdf": "PDF"}
 
@@ -60,6 +61,16 @@ BRIEF_TABS = {
     "common": "Common ground",
     "sources": "Sources",
 }
+# What a tab's entries are called when a long brief is paged ("Showing 1–12 of 100 ...").
+BRIEF_ENTRIES = {
+    "case": ("argument", None),
+    "attacks": ("attack", None),
+    "figures": ("figure", None),
+    "questions": ("question", None),
+    "common": ("entry", "entries"),
+    "sources": ("source", None),
+}
+BRIEF_PER_PAGE = 12  # entries a tab shows at once (a default-corpus brief has at most 9)
 
 
 def _show(sections: tuple[Section, ...], headings: Headings, corpus: Corpus | None = None) -> None:
@@ -67,12 +78,26 @@ def _show(sections: tuple[Section, ...], headings: Headings, corpus: Corpus | No
         show_blocks(section.blocks, headings, corpus)
 
 
-def show_brief(b: DebateBrief) -> None:
+def show_brief(b: DebateBrief, key: str = "brief", context: str = "") -> None:
+    """The brief's side line, then its sections as tabs. A long tab (a brief of a long
+    reading list) shows `BRIEF_PER_PAGE` entries at a time with a page control (`key`, and
+    `context`: the motion and side, so another brief starts at its first page); the
+    downloads hold the whole brief."""
     printed = layout.brief_layout(b)
     _show(printed.section("side"), BRIEF_HEADINGS)
-    for tab, key in zip(st.tabs(list(BRIEF_TABS.values())), BRIEF_TABS, strict=True):
+    for tab, name in zip(st.tabs(list(BRIEF_TABS.values())), BRIEF_TABS, strict=True):
         with tab:
-            _show(printed.section(key), BRIEF_HEADINGS)
+            blocks = [block for section in printed.section(name) for block in section.blocks]
+            noun, plural = BRIEF_ENTRIES[name]
+            shown = paging.paged(
+                entries(blocks),
+                f"{key}-{name}",
+                noun,
+                plural,
+                per_page=BRIEF_PER_PAGE,
+                context=context,
+            )
+            show_blocks(entry_blocks(shown), BRIEF_HEADINGS)
 
 
 def show_handout(corpus: Corpus, h: SeminarHandout) -> None:

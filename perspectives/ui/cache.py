@@ -183,6 +183,24 @@ def events_spec(corpus: Corpus, topic: str | None) -> dict | None:
     return None if chart is None else present.vega_spec(chart)
 
 
+@cached(8)
+def documents_table(corpus: Corpus) -> pd.DataFrame:
+    """The Corpus page's documents download: once per corpus, not on every run."""
+    return tables.documents_table(corpus)
+
+
+@cached(8)
+def positions_table(corpus: Corpus) -> pd.DataFrame:
+    """Every position with every quote (the `export` table): once per corpus."""
+    return tables.positions_table(corpus)
+
+
+@cached(8)
+def timeline_documents(corpus: Corpus) -> pd.DataFrame:
+    """The Timeline page's documents by date: once per corpus."""
+    return timeline.documents_table(corpus)
+
+
 # The reader, search and timeline.
 
 

@@ -57,7 +57,7 @@ def document_card(corpus: Corpus, document: Document) -> None:
             st.page_link(document.url, label="Original publication", icon=":material/open_in_new:")
         elif document.url:
             st.markdown(f"**Source:** {st_escape(document.url)}")
-        voices = [v.name for v in corpus.voices if document.id in v.documents]
+        voices = [v.name for v in corpus.voices_for_document(document.id)]
         st.markdown(f"**Voices:** {st_escape(', '.join(voices)) or 'none recorded'}")
 
 

@@ -23,7 +23,7 @@ def ordered_positions(corpus: Corpus, topic_id: str, voice_ids=None) -> list[Pos
     corpus.topic(topic_id)
     wanted = set(voice_ids) if voice_ids else None
     chosen = [
-        p for p in corpus.positions if p.topic == topic_id and (wanted is None or p.voice in wanted)
+        p for p in corpus.positions_for_topic(topic_id) if wanted is None or p.voice in wanted
     ]
     return sorted(
         chosen,
@@ -38,7 +38,7 @@ def ordered_positions(corpus: Corpus, topic_id: str, voice_ids=None) -> list[Pos
 def silent_voices(corpus: Corpus, topic_id: str, voice_ids=None) -> list[Voice]:
     """Voices with no position at all on the topic, in corpus order."""
     corpus.topic(topic_id)
-    speaking = {p.voice for p in corpus.positions if p.topic == topic_id}
+    speaking = {p.voice for p in corpus.positions_for_topic(topic_id)}
     wanted = set(voice_ids) if voice_ids else None
     return [v for v in corpus.voices if v.id not in speaking and (wanted is None or v.id in wanted)]
 
@@ -59,11 +59,13 @@ def head_to_head(corpus: Corpus, voice_ids: list[str]) -> list[tuple[str, list[P
 # Per corpus fingerprint: who answers each position, and the contests links both ways. A
 # card asked by scanning every position (one scan per card, and per row of the positions
 # table) was quadratic: Compare 40 s and Corpus 64 s per run at 100 copies.
-_LINKS: OrderedDict[str, tuple[dict[str, list[Position]], dict[str, set[str]]]] = OrderedDict()
+_LINKS: OrderedDict[str, tuple[dict[str, list[Position]], dict[str, list[str]]]] = OrderedDict()
 _LINKS_LOCK = threading.Lock()
 
 
-def _links(corpus: Corpus) -> tuple[dict[str, list[Position]], dict[str, set[str]]]:
+def _links(corpus: Corpus) -> tuple[dict[str, list[Position]], dict[str, list[str]]]:
+    """(position id -> the positions answering it, position id -> the ids of the positions
+    contesting it, in corpus order and without itself), once per corpus."""
     with _LINKS_LOCK:
         found = _LINKS.get(corpus.fingerprint)
     if found is None:
@@ -75,7 +77,12 @@ def _links(corpus: Corpus) -> tuple[dict[str, list[Position]], dict[str, set[str
             for other in p.contests:
                 linked.setdefault(p.id, set()).add(other)
                 linked.setdefault(other, set()).add(p.id)
-        found = (answered, linked)
+        order = {p.id: i for i, p in enumerate(corpus.positions)}
+        contesting = {
+            key: sorted((i for i in ids if i != key and i in order), key=order.__getitem__)
+            for key, ids in linked.items()
+        }
+        found = (answered, contesting)
         with _LINKS_LOCK:
             _LINKS[corpus.fingerprint] = found
             while len(_LINKS) > 8:
@@ -92,8 +99,7 @@ def contested(corpus: Corpus, position_id: str) -> list[str]:
     """The ids of the positions that dispute the same claim as `position_id`: `contests` is
     symmetric, so it holds whichever of the two declares the link; corpus order, each once."""
     corpus.position_by_id(position_id)
-    linked = _links(corpus)[1].get(position_id, set()) - {position_id}
-    return [p.id for p in corpus.positions if p.id in linked] if linked else []
+    return list(_links(corpus)[1].get(position_id, ()))
 
 
 def positions_contesting(corpus: Corpus, position_id: str) -> list[Position]:

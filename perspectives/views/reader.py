@@ -208,3 +208,17 @@ def parse_paragraph(value: str | None, document: Document) -> tuple[int | None, 
             f"{len(document.paragraphs)} paragraphs."
         )
     return number, None
+
+
+def matching_documents(corpus: Corpus, words: str) -> tuple[Document, ...]:
+    """The documents whose title, authors or outlet hold every one of `words` (any case), in
+    corpus order; every document when `words` is blank (the Corpus page's filter)."""
+    wanted = words.casefold().split()
+    if not wanted:
+        return corpus.documents
+    found = []
+    for document in corpus.documents:
+        about = " ".join((document.title, *document.authors, document.outlet)).casefold()
+        if all(word in about for word in wanted):
+            found.append(document)
+    return tuple(found)

@@ -6,7 +6,17 @@ import streamlit as st
 
 from perspectives import stance
 from perspectives.markup import st_escape
-from perspectives.ui import cache, cards, links, navigation, present, urlstate, welcome, widgets
+from perspectives.ui import (
+    cache,
+    cards,
+    links,
+    navigation,
+    paging,
+    present,
+    urlstate,
+    welcome,
+    widgets,
+)
 from perspectives.ui.state import corpus_or_stop, require
 from perspectives.views import compare
 from perspectives.views import tables as views
@@ -134,7 +144,8 @@ if any(p.placed for p in positions):
     cards.camp_legend(corpus, {corpus.voice(p.voice).camp for p in positions if p.placed})
 if positions:
     st.caption(f"{st_escape(stance.axis_line(topic))}; voices that only mention it come last.")
-    cards.card_grid(corpus, positions)
+    context = f"{topic_id}|{camp_id}|{','.join(voice_ids)}"
+    cards.card_grid(corpus, paging.paged(positions, "compare-cards", "position", context=context))
 else:
     st.info("None of the chosen voices takes a position on this topic.")
 

@@ -1,12 +1,15 @@
 """The corpus at a glance (`/corpus`): what it holds, its documents with provenance, what it
-leaves out; its documents and every position with its quotes as CSV and JSON."""
+leaves out; its documents and every position with its quotes as CSV and JSON.
+
+A long reading list shows its documents a page at a time, with a filter by title, author or
+outlet; the downloads hold every document."""
 
 import streamlit as st
 
 from perspectives.markup import st_escape
-from perspectives.ui import links, widgets
+from perspectives.ui import cache, links, paging, widgets
 from perspectives.ui.state import corpus_or_stop
-from perspectives.views import tables
+from perspectives.views.reader import matching_documents
 
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)
@@ -16,7 +19,19 @@ st.markdown(st_escape(corpus.description))
 widgets.counts(corpus)
 
 st.header("Documents", anchor=False)
-for document in corpus.documents:
+documents = corpus.documents
+if len(documents) > paging.PER_PAGE:
+    words = st.text_input(
+        "Find a document",
+        key="corpus-find",
+        placeholder="Words of a title, an author or an outlet",
+    )
+    documents = matching_documents(corpus, words)
+    if not documents:
+        st.info(f"No document's title, author or outlet holds “{st_escape(words)}”.")
+else:
+    words = ""
+for document in paging.paged(documents, "corpus-documents", "document", context=words):
     widgets.document_card(corpus, document)
     label = f"Read “{st_escape(document.title)}”"
     links.page_link(links.DOCUMENTS, label, icon=":material/article:", doc=document.id)
@@ -29,7 +44,7 @@ if corpus.blind_spots:
 st.divider()
 st.subheader("Download and share", anchor=False)
 st.caption("The documents with their provenance and what the corpus draws from each:")
-widgets.download_table(lambda: tables.documents_table(corpus), "corpus-documents")
+widgets.download_table(lambda: cache.documents_table(corpus), "corpus-documents")
 st.caption("Every position with every quote (what `python -m perspectives export` writes):")
-widgets.download_table(lambda: tables.positions_table(corpus), "corpus-positions")
+widgets.download_table(lambda: cache.positions_table(corpus), "corpus-positions")
 links.copy_link("corpus")

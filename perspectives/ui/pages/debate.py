@@ -102,6 +102,6 @@ briefview.downloads(
     key="debate-download",
     what="brief",
 )
-briefview.show_brief(brief)
+briefview.show_brief(brief, "debate-page", context="|".join(map(str, params.values())))
 st.divider()
 links.copy_link(PAGE, **params)

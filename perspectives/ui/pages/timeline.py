@@ -4,9 +4,8 @@ date is, and the dated events they refer to."""
 import streamlit as st
 
 from perspectives.markup import st_escape
-from perspectives.ui import cache, links, present, urlstate, widgets
+from perspectives.ui import cache, links, paging, present, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
-from perspectives.views import timeline
 
 corpus = corpus_or_stop()
 widgets.sidebar(corpus)
@@ -56,9 +55,9 @@ else:
         },
     )
 st.header("Documents by publication date", anchor=False)
-documents = timeline.documents_table(corpus)
+documents = cache.timeline_documents(corpus)
 widgets.text_table(
-    documents,
+    paging.paged_rows(documents, "timeline-documents", "document"),
     {
         "date_label": "Published",
         "date_certainty": "Date certainty",
