@@ -3,10 +3,12 @@ never another table's."""
 
 from __future__ import annotations
 
+import pickle
+
 import pandas as pd
 
 from perspectives.exports.tables import table_to_csv, table_to_json
-from perspectives.ui.cache import table_texts
+from perspectives.ui.cache import frame_key, table_texts
 
 
 def test_table_texts_are_the_tables_own():
@@ -25,6 +27,13 @@ def test_a_changed_cell_renamed_column_or_type_is_another_table():
         assert table_texts(other) != table_texts(frame)
 
 
-def test_a_table_pandas_cannot_hash_is_written_directly():
+def test_a_table_with_lists_in_cells_is_kept_too():
     frame = pd.DataFrame({"topics": [["a", "b"], ["c"]]})
     assert table_texts(frame) == (table_to_csv(frame), table_to_json(frame))
+    assert table_texts(frame.assign(topics=[["a"], ["c"]])) != table_texts(frame)
+
+
+def test_a_table_from_the_cache_has_the_same_key_on_every_run():
+    frame = pd.DataFrame({"voice": ["Ann", "Ben", "Ann"], "stance": [1.0, None, -2.0]})
+    again = pickle.loads(pickle.dumps(frame))  # what st.cache_data hands out on each run
+    assert frame_key(pickle.loads(pickle.dumps(again))) == frame_key(again)
