@@ -31,3 +31,9 @@ def open_page(page: str | None = None, **params: str) -> AppTest:
     at.render_seconds = time.perf_counter() - started
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def paragraphs(at: AppTest) -> list[str]:
+    """The Markdown paragraphs the page shows, one item each, whether a page draws them as
+    elements of their own or several in one element (`ui.cards.paragraphs`)."""
+    return [part for m in at.markdown for part in m.value.split("\n\n")]

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from perspectives.corpus import default_corpus_path, load_corpus
 from perspectives.views import agreement, compare, matrix
-from tests.apptest import open_page
+from tests.apptest import open_page, paragraphs
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,7 @@ def test_a_deep_link_reproduces_the_view(corpus):
     assert at.header[0].value == corpus.topic("law-and-rights").question
     assert card_names(at) == expected_names(corpus, "law-and-rights")
     assert card_names(at)[-1] == "Bing Song"
-    quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
+    quotes = [text for text in paragraphs(at) if text.startswith("> ")]
     wanted = [
         e.text for p in compare.ordered_positions(corpus, "law-and-rights") for e in p.evidence
     ]
@@ -178,7 +178,7 @@ def test_voices_page_shows_role_positions_and_silent_topics(corpus):
     at = open_page("voices", voice="bing-song")
     voice = corpus.voice("bing-song")
     assert at.header[0].value == "Bing Song"
-    markdown = [plain(m.value) for m in at.markdown]
+    markdown = [plain(text) for text in paragraphs(at)]
     assert f"**Role:** {voice.role}" in markdown
     spoken = {p.topic for p in corpus.positions_for_voice("bing-song")}
     order = [t.label for t in corpus.topics if t.id in spoken]
@@ -209,7 +209,7 @@ def test_matrix_selection_by_selectboxes_shows_the_position(corpus):
     at.selectbox(key="matrix-voice").set_value("bing-song").run()
     assert "Bing Song" in card_names(at)
     summary = corpus.position("bing-song", "law-and-rights").summary
-    assert any(plain(m.value) == summary for m in at.markdown)
+    assert any(plain(text) == summary for text in paragraphs(at))
     assert at.query_params["topic"] == "law-and-rights"
     assert at.query_params["voice"] == "bing-song"
     at.selectbox(key="matrix-voice").set_value("pony-ma").run()

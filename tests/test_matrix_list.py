@@ -98,7 +98,8 @@ def test_a_tapped_row_opens_its_position_under_it(monkeypatch):
     at = open_page("matrix", topic=position.topic, voice=position.voice)
     opened = [e for e in _topics(at) if e.proto.expanded]
     assert len(opened) == 1 and corpus.topic(position.topic).label in opened[0].label
-    assert st_escape(position.summary) in [m.value for m in opened[0].markdown]
+    shown = [part for m in opened[0].markdown for part in m.value.split("\n\n")]
+    assert st_escape(position.summary) in shown
     assert at.query_params["topic"] in (position.topic, [position.topic])
 
 

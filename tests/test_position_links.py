@@ -15,7 +15,7 @@ from perspectives.exports.markdown import write_markdown
 from perspectives.teaching.brief import build_brief, custom_motion
 from perspectives.views import compare
 from perspectives.views.tables import positions_table
-from tests.apptest import open_page
+from tests.apptest import open_page, paragraphs
 from tests.loader_helpers import ESSAY_POSITIONS, only_problem, position
 
 RENT = Path(__file__).parent / "corpora" / "rent-control"
@@ -88,7 +88,7 @@ def test_no_declared_dispute_is_also_a_reply(corpus):
 
 def test_compare_shows_the_dispute_on_both_cards():
     at = open_page("compare", topic="social-credit")
-    labels = [m.value for m in at.markdown if m.value == "**Disputed by:**"]
+    labels = [text for text in paragraphs(at) if text == "**Disputed by:**"]
     assert len(labels) == 3  # Song (by Rothschild and Dobson), Rothschild and Dobson (by Song)
     pairs = [
         parse_qs(link.proto.query_string)["voices"][0]
@@ -101,7 +101,7 @@ def test_compare_shows_the_dispute_on_both_cards():
 
 def test_voice_page_shows_who_disputes_the_voice():
     at = open_page("voices", voice="viola-rothschild")
-    assert "**Disputed by:**" in [m.value for m in at.markdown]
+    assert "**Disputed by:**" in paragraphs(at)
     links = [link.proto.label for link in at.get("page_link")]
     assert any(label.startswith("Bing Song") for label in links)
     assert any(label.startswith("Chinese officials") for label in links)
