@@ -29,6 +29,7 @@ from pathlib import Path
 import pydantic
 from pydantic import BaseModel
 
+from perspectives.corpus.compact import shared_names
 from perspectives.corpus.files import CorpusFiles, join
 from perspectives.corpus.model import Corpus
 
@@ -103,7 +104,7 @@ def _model(cls: type[BaseModel], values: tuple) -> BaseModel:
     names = _fields(cls)
     made = cls.__new__(cls)
     _set(made, "__dict__", dict(zip(names, values, strict=True)))
-    _set(made, "__pydantic_fields_set__", set(names))
+    _set(made, "__pydantic_fields_set__", shared_names(names))
     _set(made, "__pydantic_extra__", None)
     _set(made, "__pydantic_private__", None)
     return made
