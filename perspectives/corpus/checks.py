@@ -112,7 +112,7 @@ class _Checker:
         the checks that follow visit the documents kind by kind, and an index of each kept for
         all of them held a second copy of every text."""
         quotes: dict[str, set[str]] = defaultdict(set)
-        names: dict[str, set[str]] = defaultdict(set)
+        names: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for entry in positions:
             quotes[entry.document or ""].update(entry.value.evidence)
         for entry in claims:
@@ -123,7 +123,7 @@ class _Checker:
         for entry in voices:
             if entry.value.relation != "author":
                 for document_id in entry.value.documents:
-                    names[document_id].update(entry.value.names)
+                    names[document_id].add(entry.value.names)
         self.located = locate_in_texts(self.texts, quotes, names)
 
     def is_broken(self, kind: str, entry_id: str) -> bool:
@@ -233,7 +233,7 @@ class _Checker:
             text = self.texts.get(document_id)
             if text is None or voice.relation == "author":
                 continue
-            if not any(self.located.names(document_id, text, name) for name in voice.names):
+            if not self.located.names(document_id, text, voice.names):
                 self.report(
                     entry.file,
                     voice.id,
