@@ -34,6 +34,7 @@ from perspectives.corpus.files import CorpusFiles, join
 from perspectives.corpus.model import Corpus
 
 ENV_VAR = "PERSPECTIVES_CACHE_DIR"
+FREEZE_AFTER = 100_000  # objects made by a load past which they are frozen (1x: about 2,000)
 KEEP = 8  # entries kept: a few versions of a few corpora
 _PREFIX, _SUFFIX = "corpus-", ".pickle"
 _FORMAT = b"perspectives corpus snapshot 1\n"
@@ -146,16 +147,18 @@ def loads(data: bytes) -> Corpus:
 
 @contextlib.contextmanager
 def paused_gc():
-    """No cyclic garbage collection while a large, long-lived structure is built, and once it
-    is built (without an error), the objects then alive frozen (`gc.freeze`): later collections
-    do not walk the corpus' half a million objects again and again (at 100x a page run's
-    allocations after a load cost twice as much CPU without it). A frozen object is still freed
-    when nothing refers to it; only a cycle among objects alive at that moment would stay."""
+    """No cyclic garbage collection while a large, long-lived structure is built, and once a
+    large one is built (without an error), the objects then alive frozen (`gc.freeze`): later
+    collections do not walk the corpus' half a million objects again and again (at 100x a page
+    run's allocations after a load cost twice as much CPU without it). A frozen object is still
+    freed when nothing refers to it; only a cycle among objects alive at that moment would stay
+    (so small loads, tests and workspace checks among them, are not frozen)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
-        gc.freeze()
+        if gc.get_count()[0] > FREEZE_AFTER:  # the objects made meanwhile (small loads: never)
+            gc.freeze()
     finally:
         if enabled:
             gc.enable()
