@@ -6,6 +6,7 @@ import random
 import re
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -157,3 +158,26 @@ def test_mentions_name_is_case_insensitive_and_whole_word():
     assert not mentions_name(text, "Crit")
     assert not mentions_name(text, "Pony Ma")
     assert not mentions_name(text, "  ")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Xi_Jinping spoke", "Xi"),
+        ("Xi2 and Xi", "Xi"),
+        ("Ma Ma", "Ma"),
+        ("maMa Ma.", "ma"),
+        ("Émile Zola, Zolaesque", "Zola"),
+        ("Zolaé", "Zola"),
+        ("the “Dalai Lama”", "Dalai  Lama"),
+        ("Straße", "STRASSE"),
+        ("ab", "b"),
+        ("b", "b"),
+        ("x٣Ma", "Ma"),
+    ],
+)
+def test_mentions_name_reads_as_the_whole_word_pattern(text, name):
+    """The same answer as `(?<!\\w)NAME(?!\\w)` on the folded, normalised text."""
+    wanted = re.escape(normalise(name).strip().casefold())
+    expected = re.search(rf"(?<!\w){wanted}(?!\w)", normalise(text).casefold()) is not None
+    assert mentions_name(text, name) is expected

@@ -9,10 +9,12 @@ reported at all.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any
 
 from perspectives.corpus import integrity
+from perspectives.corpus.compact import shared
 from perspectives.corpus.document import Document
 from perspectives.corpus.entities import (
     Claim,
@@ -24,7 +26,7 @@ from perspectives.corpus.entities import (
     holds_number,
 )
 from perspectives.corpus.entries import Entry
-from perspectives.corpus.quotes import TextIndex, closest_passage, locate, mentions_name
+from perspectives.corpus.quotes import Located, locate_in_texts
 from perspectives.corpus.yamlfile import line_of
 
 Report = Callable[[str, "str | None", "int | None", str], None]
@@ -55,6 +57,7 @@ def cross_check(
     check.unique(blind_spots, "blind spot")
     check.unique(guides, "guide", key=lambda guide: guide.document)
 
+    check.locate_all(voices, positions, claims, events)
     for entry in voices:
         check.voice(entry, camp_ids)
     built_positions = check.positions(positions, voice_ids, topic_ids)
@@ -100,16 +103,28 @@ class _Checker:
         self.documents = documents
         self.texts = texts
         self.broken = broken
-        # One index per document for the whole load: checks run kind by kind (voices, positions,
-        # claims, events), each visiting the documents again, so a bounded cache would rebuild
-        # them over and over on a corpus of more documents than it holds.
-        self.indexes: dict[str, TextIndex] = {}
+        self.located = Located()
 
-    def index(self, document_id: str, text: str) -> TextIndex:
-        found = self.indexes.get(document_id)
-        if found is None:
-            found = self.indexes[document_id] = TextIndex(text)
-        return found
+    def locate_all(
+        self, voices: list[Entry], positions: list[Entry], claims: list[Entry], events: list[Entry]
+    ) -> None:
+        """Look up every quote and every name first, document by document (`locate_in_texts`):
+        the checks that follow visit the documents kind by kind, and an index of each kept for
+        all of them held a second copy of every text."""
+        quotes: dict[str, set[str]] = defaultdict(set)
+        names: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for entry in positions:
+            quotes[entry.document or ""].update(entry.value.evidence)
+        for entry in claims:
+            quotes[entry.value.document].add(entry.value.quote)
+        for entry in events:
+            for mention in entry.value.mentions:
+                quotes[mention.document].add(mention.quote)
+        for entry in voices:
+            if entry.value.relation != "author":
+                for document_id in entry.value.documents:
+                    names[document_id].add(entry.value.names)
+        self.located = locate_in_texts(self.texts, quotes, names)
 
     def is_broken(self, kind: str, entry_id: str) -> bool:
         return entry_id in self.broken.get(kind, ())
@@ -182,29 +197,30 @@ class _Checker:
         text = self.texts.get(document_id)
         if text is None:
             return None
-        index = self.index(document_id, text)
-        span = locate(text, quote, index)
+        span = self.located.span(document_id, text, quote)
         if span is None:
             self.report(
                 entry.file,
                 entry_id,
                 line_of(entry.raw, loc),
                 f'quote not found in document {document_id}: "{_clip(quote)}" '
-                f'(closest passage: "{closest_passage(text, quote, index=index)}")',
+                f'(closest passage: "{self.located.hints[document_id, quote]}")',
             )
             return None
         document = self.documents.get(document_id)
         if document is None:
             return None
         start, end = span
-        paragraph = document.paragraph_at(start)
-        return Evidence(
-            document_id=document_id,
-            quote=quote,
-            start=start,
-            end=end,
-            text=text[start:end],
-            paragraph=paragraph.number if paragraph else 1,
+        exact = text[start:end]
+        return shared(
+            Evidence(
+                document_id=document.id,  # one string for every quote of a document
+                quote=quote,
+                start=start,
+                end=end,
+                text=quote if exact == quote else exact,  # most quotes are exact: one string
+                paragraph=document.paragraph_number_at(start) or 1,
+            )
         )
 
     def voice(self, entry: Entry, camp_ids: Collection[str]) -> None:
@@ -217,8 +233,7 @@ class _Checker:
             text = self.texts.get(document_id)
             if text is None or voice.relation == "author":
                 continue
-            index = self.index(document_id, text)
-            if not any(mentions_name(text, name, index) for name in voice.names):
+            if not self.located.names(document_id, text, voice.names):
                 self.report(
                     entry.file,
                     voice.id,
@@ -276,8 +291,14 @@ class _Checker:
             ]
             if ok and all(evidence):
                 built.append(
-                    Position(
-                        **{**dict(position), "document": document_id, "evidence": tuple(evidence)}
+                    shared(
+                        Position(
+                            **{
+                                **dict(position),
+                                "document": document_id,
+                                "evidence": tuple(evidence),
+                            }
+                        )
                     )
                 )
         for position_id, entry in first.items():
@@ -319,7 +340,7 @@ class _Checker:
         if not ok or quote is None:
             return None
         kind = claim_kind(claim.figure, claim.kind)
-        return Claim(**{**dict(claim), "quote": quote, "kind": kind})
+        return shared(Claim(**{**dict(claim), "quote": quote, "kind": kind}))
 
     def event(self, entry: Entry, topics: Collection[str]) -> Event | None:
         event = entry.value
@@ -337,7 +358,7 @@ class _Checker:
             )
         if not ok or not all(mentions):
             return None
-        return Event(**{**dict(event), "mentions": tuple(mentions)})
+        return shared(Event(**{**dict(event), "mentions": tuple(mentions)}))
 
 
 def _values(entries: Iterable[Entry]) -> tuple[Any, ...]:

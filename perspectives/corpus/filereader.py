@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from perspectives.corpus import guards
+from perspectives.corpus.compact import share_fields_sets
 from perspectives.corpus.files import CorpusFiles
 from perspectives.corpus.plain import yaml_error
 from perspectives.corpus.problems import Problem
@@ -28,12 +29,17 @@ class FileReader:
 
     files: CorpusFiles
     problems: list[Problem] = field(default_factory=list)
-    contents: dict[str, bytes] = field(default_factory=dict)  # every file read, by relative path
+    # every file read, by relative path: its size and sha256 (not its bytes: at 1000x they are
+    # 150 MB, held to the end of the load only to be hashed)
+    digests: dict[str, tuple[int, bytes]] = field(default_factory=dict)
     # Ids of entries that exist but are not valid, by kind ("document", "topic", "position" ...):
     # references to them are not reported again as unknown.
     broken: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     texts: dict[str, str] = field(default_factory=dict)  # every document text read, valid or not
     failed: set[str] = field(default_factory=set)  # files that could not be read as a whole
+    # YAML files whose text holds no forbidden character and no backslash (so no escape that
+    # could make one): their entries need no scan, string by string, for invisible characters.
+    clean: set[str] = field(default_factory=set)
 
     def report(
         self, file: str, entry: str | None, line: int | None, message: str, detail: str = ""
@@ -71,10 +77,10 @@ class FileReader:
 
     def fingerprint(self) -> str:
         digest = hashlib.sha256()
-        for name in sorted(self.contents):
-            data = self.contents[name]
-            digest.update(f"{name}\0{len(data)}\0".encode())
-            digest.update(data)
+        for name in sorted(self.digests):
+            size, file_digest = self.digests[name]
+            digest.update(f"{name}\0{size}\0".encode())
+            digest.update(file_digest)
         return digest.hexdigest()
 
     def read_text(self, rel: str, entry: str | None = None) -> str | None:
@@ -86,7 +92,7 @@ class FileReader:
                 rel, entry, None, "the file cannot be opened", f"{type(error).__name__}: {error}"
             )
             return None
-        self.contents[rel] = data
+        self.digests[rel] = (len(data), hashlib.sha256(data).digest())
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -108,6 +114,8 @@ class FileReader:
         text = self.read_text(rel)
         if text is None:
             return FAILED
+        if "\\" not in text and guards.FORBIDDEN.search(text) is None:
+            self.clean.add(rel)
         try:
             return parse_yaml(text)
         except yaml.YAMLError as error:
@@ -124,6 +132,7 @@ class FileReader:
         line_offset: int = 0,
         scan: bool = True,
     ) -> M | None:
+        scan = scan and file not in self.clean
         invisible = list(guards.forbidden_in_data(data)) if scan else []
         for path, char in invisible:
             line = line_of(data, _loc(path))
@@ -137,7 +146,7 @@ class FileReader:
         if invisible:
             return None
         try:
-            return model.model_validate(data)
+            return share_fields_sets(model.model_validate(data))
         except ValidationError as error:
             for line, message, detail in validation_problems(error, data, model):
                 line = None if line is None else line + line_offset

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from perspectives.corpus import checks, guards
+from perspectives.corpus.compact import shared
 from perspectives.corpus.document import Document, DocumentMeta
 from perspectives.corpus.entries import Entry
 from perspectives.corpus.fields import SLUG
@@ -145,7 +146,7 @@ class CorpusReader(FileReader):
         if valid is None:
             return None
         self.broken["document"].discard(doc_id)
-        return Document(id=doc_id, text=text, **dict(valid))
+        return shared(Document(id=doc_id, text=text, **dict(valid)))
 
     def list_files(self, name: str) -> list[str]:
         """analysis/NAME.yaml and the .yaml files of the folder analysis/NAME/, either or both."""

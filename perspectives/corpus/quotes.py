@@ -17,6 +17,8 @@ import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 
@@ -98,8 +100,23 @@ def mentions_name(text: str, name: str, index: TextIndex | None = None) -> bool:
     wanted = normalise(name).strip().casefold()
     if not wanted:
         return False
-    pattern = r"(?<!\w)" + re.escape(wanted) + r"(?!\w)"
-    return re.search(pattern, (index or text_index(text)).folded) is not None
+    # str.find and a look at the characters either side, as `(?<!\w)NAME(?!\w)` would (\w is
+    # what isalnum() accepts, and "_"): a pattern per name overflowed re's cache of compiled
+    # patterns on a corpus of thousands of voices, and each search compiled its own again.
+    folded = (index or text_index(text)).folded
+    at = folded.find(wanted)
+    while at >= 0:
+        end = at + len(wanted)
+        if not (at and _word_char(folded[at - 1])) and not (
+            end < len(folded) and _word_char(folded[end])
+        ):
+            return True
+        at = folded.find(wanted, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def closest_passage(
@@ -166,3 +183,63 @@ def _span(text: str, index: TextIndex, norm_start: int, norm_end: int) -> str:
     start = index.original(norm_start)
     end = index.original(norm_end - 1) + 1
     return " ".join(text[start:end].split())
+
+
+@dataclass
+class Located:
+    """Every quote and every name asked for, looked up in its document's text: what the
+    loader's checks read. Made by `locate_in_texts`, one document at a time, so only one
+    document's index is held at once (the checks visit the documents kind by kind, and holding
+    every index for the whole load doubled the memory of the texts)."""
+
+    spans: dict[tuple[str, str], tuple[int, int] | None] = field(default_factory=dict)
+    hints: dict[tuple[str, str], str] = field(default_factory=dict)  # for each quote not found
+    # (document, a voice's names): whether the document names the voice by any of them
+    named: dict[tuple[str, tuple[str, ...]], bool] = field(default_factory=dict)
+
+    def add(
+        self,
+        document_id: str,
+        text: str,
+        index: TextIndex,
+        quotes: Iterable[str] = (),
+        names: Iterable[tuple[str, ...]] = (),
+    ) -> None:
+        for quote in quotes:
+            span = self.spans[document_id, quote] = locate(text, quote, index)
+            if span is None:
+                self.hints[document_id, quote] = closest_passage(text, quote, index=index)
+        for ways in names:
+            found = any(mentions_name(text, name, index) for name in ways)
+            self.named[document_id, ways] = found
+
+    def span(self, document_id: str, text: str, quote: str) -> tuple[int, int] | None:
+        """Where `quote` is in the text of `document_id` (None: not found)."""
+        if (document_id, quote) not in self.spans:  # not asked for beforehand
+            self.add(document_id, text, text_index(text), quotes=(quote,))
+        return self.spans[document_id, quote]
+
+    def names(self, document_id: str, text: str, ways: tuple[str, ...]) -> bool:
+        """Whether the text of `document_id` names any of `ways` (`mentions_name`)."""
+        if (document_id, ways) not in self.named:
+            self.add(document_id, text, text_index(text), names=(ways,))
+        return self.named[document_id, ways]
+
+
+def locate_in_texts(
+    texts: Mapping[str, str],
+    quotes: Mapping[str, Iterable[str]],
+    names: Mapping[str, Iterable[tuple[str, ...]]],
+) -> Located:
+    """Each document's quotes (`locate`, with a hint where not found) and voices' names (each
+    voice's name and aliases: whether `mentions_name` finds any), by document id; documents
+    without a text are left out."""
+    located = Located()
+    for document_id in sorted(quotes.keys() | names.keys()):
+        text = texts.get(document_id)
+        if text is not None:
+            index = TextIndex(text)
+            located.add(
+                document_id, text, index, quotes.get(document_id, ()), names.get(document_id, ())
+            )
+    return located

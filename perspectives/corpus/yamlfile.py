@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Hashable, Iterator
 from typing import Any, get_args
 
@@ -9,7 +10,16 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.composer import Composer, ComposerError
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
+from yaml.events import (
+    AliasEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import Resolver
@@ -133,6 +143,9 @@ def parse_yaml(text: str, parser: str | None = None) -> Any:
     "libyaml" or "python" (the default: libyaml when PyYAML has it)."""
     name = parser or ("libyaml" if "libyaml" in _LOADERS else "python")
     try:
+        if name == "libyaml":
+            with contextlib.suppress(_Unusual):
+                return _from_events(_LOADERS[name](text))
         return yaml.load(text, Loader=_LOADERS[name])  # noqa: S506 - safe constructors only
     except yaml.MarkedYAMLError as error:
         problem = str(error.problem or "")
@@ -143,6 +156,94 @@ def parse_yaml(text: str, parser: str | None = None) -> Any:
             # reads it, so the field check names the field and the character
             return yaml.load(text, Loader=_PythonLoader)  # noqa: S506 - safe constructors only
         raise
+
+
+class _Unusual(Exception):
+    """Something `_from_events` leaves to the full loader (which reads it, or words its error)."""
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _from_events(loader: Any) -> Any:
+    """The document built straight from libyaml's events, without PyYAML's node graph (whose
+    composer and constructor run in Python, a call or two per node: four times slower on a
+    corpus' lists). The plain case only, the same values and lines as the full loader: an
+    explicit tag, an anchor or alias, a merge key, a repeated or non-scalar key, nesting past
+    MAX_DEPTH or a scalar that cannot be built raise `_Unusual`, and the full loader reads the
+    file again."""
+    try:
+        get, resolvers = loader.get_event, loader.yaml_implicit_resolvers
+        wildcard = resolvers.get(None, [])
+        get()  # the stream's start
+        if isinstance(get(), StreamEndEvent):
+            return None
+        # each open container: [the container, is a mapping, the pending key (a 1-tuple), its line]
+        stack: list[list[Any]] = []
+        while True:
+            event = get()
+            kind = event.__class__
+            if kind is ScalarEvent:
+                item, line = _scalar(loader, event, resolvers, wildcard), event.start_mark.line + 1
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.tag is not None or event.anchor is not None or len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                made: Any = LineDict() if kind is MappingStartEvent else LineList()
+                made.line = event.start_mark.line + 1
+                if kind is MappingStartEvent:
+                    made.key_lines = {}
+                else:
+                    made.item_lines = []
+                stack.append([made, kind is MappingStartEvent, None, None])
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                top = stack.pop()
+                if top[2] is not None:
+                    raise _Unusual
+                item, line = top[0], top[0].line
+            else:  # an alias
+                raise _Unusual
+            if not stack:
+                break
+            top = stack[-1]
+            if not top[1]:
+                top[0].append(item)
+                top[0].item_lines.append(line)
+            elif top[2] is None:
+                if isinstance(item, list | dict) or item == "<<" or item in top[0]:
+                    raise _Unusual
+                top[2], top[3] = (item,), line
+            else:
+                top[0][top[2][0]] = item
+                top[0].key_lines[top[2][0]] = top[3]
+                top[2] = None
+        get()  # the document's end
+        if not isinstance(get(), StreamEndEvent):
+            raise _Unusual  # a second document: the full loader words it
+        return item
+    finally:
+        loader.dispose()
+
+
+def _scalar(loader: Any, event: ScalarEvent, resolvers: dict, wildcard: list) -> Any:
+    """A scalar's value, resolved and built as SafeConstructor builds it."""
+    if event.tag is not None or event.anchor is not None:
+        raise _Unusual
+    value = event.value
+    if not event.implicit[0]:  # quoted, or a block: a string
+        return value
+    tag = next(
+        (t for t, rule in [*resolvers.get(value[:1], ()), *wildcard] if rule.match(value)), _STR
+    )
+    if tag == _STR:
+        return value
+    build = loader.yaml_constructors.get(tag)
+    if build is None:
+        raise _Unusual
+    try:
+        return build(loader, ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
+    except Exception:  # noqa: BLE001 - the full loader raises it where it should
+        raise _Unusual from None
 
 
 def parsers() -> tuple[str, ...]:
