@@ -20,7 +20,9 @@ own, so `peak_rss_mb` is that scale's. Per scale (`scales.N`, `few_voices.N`):
   runs (no filter, a topic filter, a voice filter), over the queries below (each
   query and filter's median of the repetitions, then the percentiles over those);
   `search_floor_p95_ms`: the same queries as raw FTS5 `MATCH ... ORDER BY rank LIMIT 50` on
-  the same index;
+  the same index; `search_floor_columns_p95_ms`: the same raw query fetching what a hit shows
+  (rank, snippet, highlighted paragraph) instead of the rowid alone (not a target: it says
+  how much of `search_p95_ms` is FTS5's own snippet work; see docs/DECISIONS.md "Speed");
 - `peak_rss_mb`: the subprocess' peak resident memory.
 
 Once (the default corpus): `cold_start_ms` / `cold_start_floor_ms` (launch of `streamlit run`
@@ -50,6 +52,11 @@ if str(ROOT) not in sys.path:
 
 QUERIES = ["state", "rule*", '"the party"', "people OR power", "chin*", "law NOT rights"]
 RAW_SQL = "SELECT rowid FROM paragraphs WHERE paragraphs MATCH ? ORDER BY rank LIMIT 50"
+COLUMNS_SQL = (
+    "SELECT rowid, rank, snippet(paragraphs, 4, '\x02', '\x03', '…', 32),"
+    " highlight(paragraphs, 4, '\x02', '\x03') FROM paragraphs WHERE paragraphs MATCH ?"
+    " ORDER BY rank LIMIT 50"
+)
 FLOOR_SCRIPT = "import streamlit as st\nst.write('Hello')\n"
 FEW_VOICE_GROUPS = 12  # x the default corpus' voices: about a hundred voices at any scale
 PER_SCALE = (
@@ -134,7 +141,7 @@ def search_times(corpus, runs: int) -> dict[str, float]:
     cases = [Filters(), Filters(topic=corpus.topics[0].id), Filters(voice=corpus.voices[0].id)]
     # Per (query, filters): the median of `runs` (a shared two-core machine preempts a
     # process now and then for longer than a query takes); p50 / p95 over those medians.
-    raw, page = [], []
+    raw, page, columns = [], [], []
     for query in QUERIES:
         for filters in cases:
             page.append(
@@ -148,10 +155,17 @@ def search_times(corpus, runs: int) -> dict[str, float]:
                     _timed(lambda q=query: db.execute(RAW_SQL, [q]).fetchall()) for _ in range(runs)
                 )
             )
+            columns.append(
+                statistics.median(
+                    _timed(lambda q=query: db.execute(COLUMNS_SQL, [q]).fetchall())
+                    for _ in range(runs)
+                )
+            )
     return {
         "search_p50_ms": _ms(statistics.median(page)),
         "search_p95_ms": _ms(_p95(page)),
         "search_floor_p95_ms": _ms(_p95(raw)),
+        "search_floor_columns_p95_ms": _ms(_p95(columns)),
     }
 
 

@@ -228,3 +228,20 @@ def test_marked_text_splits_as_the_marker_regex_does(marked):
             offsets.append((plain, plain + len(text)))
         plain += len(text)
     assert search_module._match_offsets(marked, 10) == tuple(offsets)
+
+
+def test_refine_finds_the_accepted_rows_past_several_chunks_in_rank_order():
+    """A refine that rejects most rows still gets the first `limit` it accepts, in BM25 order
+    (the chunks it reads grow; none is skipped)."""
+    text = "\n\n".join(f"tree {'tree ' * (i % 7)}number {i}" for i in range(400))
+    index = SearchIndex([document("long", text)])
+    every = index.search("tree", limit=400)
+    wanted = {h.paragraph for h in every if h.paragraph % 37 == 0}
+    hits = index.search("tree", limit=5, refine=lambda doc, m: index_paragraph(text, m) in wanted)
+    assert [h.paragraph for h in hits] == [h.paragraph for h in every if h.paragraph in wanted][:5]
+    assert len(hits) == 5
+
+
+def index_paragraph(text: str, matches) -> int:
+    """The paragraph number (from 1) holding the first matched word."""
+    return text[: matches[0][0]].count("\n\n") + 1

@@ -282,7 +282,9 @@ class SearchIndex:
     def _refined(
         cls, db: sqlite3.Connection, where: str, params: list, limit: int, refine: Refine
     ) -> list[tuple]:
-        """The first `limit` rows by rank that `refine` accepts, read chunk by chunk."""
+        """The first `limit` rows by rank that `refine` accepts, read chunk by chunk. Each chunk
+        is a pass of the MATCH (FTS5 ranks every match again), so chunks double: a filter that
+        rejects most rows costs a few passes, not one per `limit` rows."""
         found: list[tuple] = []
         chunk, offset = max(limit, 20), 0
         while len(found) < limit:
@@ -291,6 +293,7 @@ class SearchIndex:
             if len(rows) < chunk:
                 break
             offset += chunk
+            chunk *= 2
         return found[:limit]
 
     @staticmethod
