@@ -214,6 +214,20 @@ def test_problems_in_a_list_folder_name_their_file(corpus_files, write_corpus):
     find_problem(problems, "analysis/voices/notes.txt", None, "unexpected file")
 
 
+def test_a_voice_in_a_folder_that_does_not_list_a_document_names_its_file(
+    corpus_files, write_corpus
+):
+    voices = corpus_files.pop(VOICES)
+    cara = next(v for v in voices if v["id"] == "cara-voice")
+    corpus_files["analysis/voices/others.yaml"] = [v for v in voices if v is not cara]
+    corpus_files["analysis/voices/cara.yaml"] = [{**cara, "documents": ["trust-essay"]}]
+    messages = [p.message for p in problems_of(write_corpus(corpus_files))]
+    wanted = "does not list document 'camera-report' among its documents"
+    found = [m for m in messages if wanted in m]
+    assert found, messages
+    assert all("(analysis/voices/cara.yaml)" in m for m in found), found
+
+
 def test_a_repeated_id_across_a_list_folder_is_reported(corpus_files, write_corpus):
     voices = corpus_files[VOICES]
     corpus_files["analysis/voices/more.yaml"] = [voices[0]]

@@ -271,7 +271,7 @@ class _Checker:
                     entry.file,
                     position_id,
                     line_of(entry.raw, ("voice",)),
-                    integrity.not_listed(position.voice, document_id),
+                    integrity.not_listed(position.voice, document_id, voices[position.voice].file),
                 )
             if position_id in first:
                 ok = False

@@ -47,10 +47,10 @@ def second_position(voice: str, topic: str, first_at: str | None = None) -> str:
     )
 
 
-def not_listed(voice: str, document: str) -> str:
+def not_listed(voice: str, document: str, voices_file: str = "analysis/voices.yaml") -> str:
+    """`voices_file`: where the voice is written (a voices folder holds many files)."""
     return (
-        f"voice '{voice}' does not list document '{document}' among its documents "
-        "(analysis/voices.yaml)"
+        f"voice '{voice}' does not list document '{document}' among its documents ({voices_file})"
     )
 
 
