@@ -81,23 +81,7 @@ def download_table(frame, name: str, key: str | None = None) -> None:
     json: str | Callable[[], str] = partial(table_to_json, built)
     if eager:
         csv, json = table_texts(built)  # kept per content
-    left, right = st.columns(2)
-    left.download_button(
-        "Download CSV",
-        csv,
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        key=f"{key or name}-csv",
-    )
-    right.download_button(
-        "Download JSON",
-        json,
-        file_name=f"{name}.json",
-        mime="application/json",
-        icon=":material/download:",
-        key=f"{key or name}-json",
-    )
+    _csv_json_buttons(csv, json, name, key or name)
 
 
 def ranking_caption(count: int, singular: str, plural: str, rest: str = "") -> str:
@@ -129,20 +113,25 @@ def download_deferred(make, rows: int, name: str) -> None:
     if rows <= EAGER_ROWS:
         download_table(make, name)
         return
+    _csv_json_buttons(lambda: table_to_csv(make()), lambda: table_to_json(make()), name, name)
+
+
+def _csv_json_buttons(csv, json, name: str, key: str) -> None:
+    """The CSV and JSON buttons side by side; `csv` / `json`: the text or a function making it."""
     left, right = st.columns(2)
     left.download_button(
         "Download CSV",
-        lambda: table_to_csv(make()),
+        csv,
         file_name=f"{name}.csv",
         mime="text/csv",
         icon=":material/download:",
-        key=f"{name}-csv",
+        key=f"{key}-csv",
     )
     right.download_button(
         "Download JSON",
-        lambda: table_to_json(make()),
+        json,
         file_name=f"{name}.json",
         mime="application/json",
         icon=":material/download:",
-        key=f"{name}-json",
+        key=f"{key}-json",
     )
