@@ -12,6 +12,7 @@ import pytest
 from perspectives.corpus import default_corpus_path, load_cached
 from perspectives.markup import st_escape
 from perspectives.teaching import quiz
+from perspectives.wording import quoted
 from tests.apptest import open_page
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,8 +54,11 @@ def test_the_problems_page_offers_its_table_with_or_without_problems(tmp_path, m
 
 
 def shown_quote(at) -> str:
-    (quote,) = [m.value for m in at.markdown if m.value.startswith("#### “")]
-    return quote.removeprefix("#### “").removesuffix("”")
+    """The quote asked; `wording.quoted` wraps it in ‘…’ when it opens or ends with “."""
+    (quote,) = [m.value for m in at.markdown if m.value.startswith(("#### “", "#### ‘"))]
+    bare = quote.removeprefix("#### ")
+    assert (bare[0], bare[-1]) in {("“", "”"), ("‘", "’")}
+    return bare[1:-1]
 
 
 def play_round(at) -> list[str]:
@@ -89,6 +93,19 @@ def test_a_bad_round_says_so_and_plays_another():
     assert any("not\\-a\\-number" in w.value or "not-a-number" in w.value for w in at.warning)
     assert at.query_params["round"].isdigit()
     assert shown_quote(at)
+
+
+def test_a_quote_with_its_own_double_marks_is_asked_in_single_marks():
+    corpus = load_cached(default_corpus_path())
+    seed, first = next(
+        (seed, round_[0])
+        for seed in range(1000)
+        for round_ in [quiz.draw_round(corpus, quiz.ROUND_LENGTH, "voice", random.Random(seed))]
+        if quoted(round_[0].evidence.text).startswith("‘")
+    )
+    at = open_page("quiz", mode="voice", round=str(seed))
+    assert f"#### ‘{st_escape(first.evidence.text)}’" in [m.value for m in at.markdown]
+    assert shown_quote(at) == st_escape(first.evidence.text)
 
 
 def test_changing_the_mode_starts_a_new_round_and_the_link_follows():
