@@ -16,6 +16,7 @@ from perspectives.corpus import default_corpus_path, load_cached
 from perspectives.markup import st_escape
 from perspectives.store import polls as store
 from perspectives.teaching import quiz
+from perspectives.wording import quoted
 from tests.apptest import open_page as _open
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -181,7 +182,7 @@ def test_quiz_renders_and_answering_updates_the_score():
     assert at.title[0].value == "Who said it?"
     assert _metric(at, "Score") == "0 / 0"
     question, right, _ = _right_and_wrong(at, 0)
-    assert at.markdown[0].value == f"#### “{st_escape(question.evidence.text)}”"
+    assert at.markdown[0].value == f"#### {quoted(st_escape(question.evidence.text))}"
     right.click().run()
     assert _metric(at, "Score") == "1 / 1"
     assert at.success[0].value.startswith("Right")
