@@ -134,6 +134,15 @@ class Corpus(Model):
     def position_by_id(self, position_id: str) -> Position:
         return self._lookup("position", position_id)
 
+    def position_index(self, position_id: str) -> int:
+        """Where a position stands in corpus order, to put positions gathered from several
+        lookups back in that order without scanning them all."""
+        return self._position_order[position_id]
+
+    @cached_property
+    def _position_order(self) -> dict[str, int]:
+        return {position.id: i for i, position in enumerate(self.positions)}
+
     def find_position(self, voice_id: str, topic_id: str) -> Position | None:
         """The position of a known voice on a known topic, or None where the voice is silent."""
         self.voice(voice_id), self.topic(topic_id)

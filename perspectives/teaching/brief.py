@@ -16,6 +16,7 @@ from typing import Literal
 
 from perspectives.corpus.entities import Motion, Position
 from perspectives.corpus.model import Corpus
+from perspectives.teaching.answer_pool import share_out
 from perspectives.teaching.evidence_cards import (
     KINDS,
     Argument,
@@ -29,7 +30,7 @@ from perspectives.teaching.evidence_cards import (
     strength,
 )
 from perspectives.teaching.questions import DiscussionQuestion, brief_questions
-from perspectives.views.compare import contested
+from perspectives.views.compare import contested, positions_answering
 
 Side = Literal["proposition", "opposition"]
 SIDES: tuple[str, ...] = ("proposition", "opposition")
@@ -239,17 +240,26 @@ def linked_answers(corpus: Corpus, attack: Position, pole: str) -> tuple[Answer,
     """The positions the corpus links to an attack, not on the attack's side: replies
     (`answers`, either direction) first, then those that dispute the same claim (`contests`)."""
     other = "low" if pole == "high" else "high"
-    disputing = set(contested(corpus, attack.id))
+    known = corpus.position_index
+    replies = {p.id for p in positions_answering(corpus, attack.id)}
+    replies |= {target for target in attack.answers if _exists(corpus, target)}
+    explicit = [corpus.position_by_id(i) for i in sorted(replies, key=known)]
+    disputing = [corpus.position_by_id(i) for i in contested(corpus, attack.id)]
     found: dict[str, Answer] = {}
-    for link, linked in (
-        ("explicit", lambda p: attack.id in p.answers or p.id in attack.answers),
-        ("contests", lambda p: p.id in disputing),
-    ):
-        chosen = [p for p in corpus.positions if p.stance is not None and linked(p)]
+    for link, linked in (("explicit", explicit), ("contests", disputing)):
+        chosen = [p for p in linked if p.stance is not None]
         for p in sorted(chosen, key=strength):
             if not on_side(p, other) and p.id not in found:
                 found[p.id] = Answer(argument(corpus, p), link)  # type: ignore[arg-type]
     return tuple(found.values())
+
+
+def _exists(corpus: Corpus, position_id: str) -> bool:
+    try:
+        corpus.position_index(position_id)
+    except KeyError:
+        return False
+    return True
 
 
 def all_answers(corpus: Corpus, attacks: list[Position], pole: str) -> list[tuple[Answer, ...]]:
@@ -261,27 +271,13 @@ def all_answers(corpus: Corpus, attacks: list[Position], pole: str) -> list[tupl
     ours = [p for p in corpus.positions_for_topic(attacks[0].topic) if on_side(p, pole)]
     answers = [linked_answers(corpus, attack, pole) for attack in attacks]
     unlinked = [i for i, found in enumerate(answers) if not found]
-    cap = max(1, len(attacks) - 1)  # the most attacks one position may answer
     used: dict[str, int] = {}  # attacks each position answers, linked ones included
     for found in answers:
         for answer in found:
             used[answer.argument.position_id] = used.get(answer.argument.position_id, 0) + 1
-    for round_ in range(MAX_ANSWERS):
-        for i in unlinked:
-            taken = {a.argument.position_id for a in answers[i]}
-            free = [
-                p
-                for p in ours
-                if p.id not in taken
-                and used.get(p.id, 0) < cap
-                and not (round_ and used.get(p.id, 0))
-            ]
-            if not free:
-                continue
-            kind = attacks[i].disagreement
-            best = min(free, key=lambda p: (used.get(p.id, 0), p.disagreement != kind, strength(p)))
-            used[best.id] = used.get(best.id, 0) + 1
-            answers[i] += (Answer(argument(corpus, best), "stance"),)
+    kinds = [attack.disagreement for attack in attacks]
+    for i, given in share_out(ours, kinds, unlinked, used, MAX_ANSWERS).items():
+        answers[i] += tuple(Answer(argument(corpus, p), "stance") for p in given)
     return _rotated(answers)
 
 
