@@ -113,3 +113,19 @@ def test_changing_the_mode_starts_a_new_round_and_the_link_follows():
     at.segmented_control(key="quiz-mode").set_value("voice").run()
     assert at.query_params["mode"] == "voice" and at.query_params["round"] != "123"
     assert copied_links(at) == [f"/quiz?mode=voice&round={at.query_params['round']}"]
+
+
+def test_the_corpus_page_builds_a_large_positions_table_only_for_its_download(monkeypatch):
+    from perspectives.ui import cache, widgets
+
+    built = []
+    real = cache.positions_table
+    monkeypatch.setattr(cache, "positions_table", lambda corpus: built.append(1) or real(corpus))
+    at = open_page("corpus")
+    assert built and download_labels(at).count("Download CSV") == 2  # a class-sized corpus
+    built.clear()
+    monkeypatch.setattr(widgets, "EAGER_ROWS", 10)  # as if every table were long
+    at = open_page("corpus")
+    assert not at.exception
+    assert not built
+    assert download_labels(at).count("Download CSV") == 2

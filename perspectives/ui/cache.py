@@ -52,10 +52,23 @@ def cached(max_entries: int):
     )
 
 
+def shared(max_entries: int):
+    """`st.cache_resource` keyed like `cached`: one object for every session and run, never
+    copied, for the large per-corpus tables that pages only read (filter, slice, write out).
+    `st.cache_data` pickles a value when it stores it and unpickles a copy on every hit: at
+    1,000 copies of the default corpus the positions table (78,000 rows with their quotes)
+    took the Corpus page to a 1,970 MB peak."""
+    return st.cache_resource(
+        show_spinner=False,
+        max_entries=max_entries,
+        hash_funcs={Corpus: _corpus_key, Motion: _motion_key},
+    )
+
+
 # Explorer tables and charts.
 
 
-@cached(8)
+@shared(8)
 def matrix_frame(corpus: Corpus) -> pd.DataFrame:
     return heatmap.matrix_frame(corpus)
 
@@ -184,19 +197,19 @@ def events_spec(corpus: Corpus, topic: str | None) -> dict | None:
     return None if chart is None else present.vega_spec(chart)
 
 
-@cached(8)
+@shared(8)
 def documents_table(corpus: Corpus) -> pd.DataFrame:
     """The Corpus page's documents download: once per corpus, not on every run."""
     return tables.documents_table(corpus)
 
 
-@cached(8)
+@shared(8)
 def positions_table(corpus: Corpus) -> pd.DataFrame:
     """Every position with every quote (the `export` table): once per corpus."""
     return tables.positions_table(corpus)
 
 
-@cached(8)
+@shared(8)
 def timeline_documents(corpus: Corpus) -> pd.DataFrame:
     """The Timeline page's documents by date: once per corpus."""
     return timeline.documents_table(corpus)

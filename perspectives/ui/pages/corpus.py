@@ -44,7 +44,10 @@ if corpus.blind_spots:
 st.divider()
 st.subheader("Download and share", anchor=False)
 st.caption("The documents with their provenance and what the corpus draws from each:")
-widgets.download_table(lambda: cache.documents_table(corpus), "corpus-documents")
+widgets.download_deferred(
+    lambda: cache.documents_table(corpus), len(corpus.documents), "corpus-documents"
+)
 st.caption("Every position with every quote (what `python -m perspectives export` writes):")
-widgets.download_table(lambda: cache.positions_table(corpus), "corpus-positions")
+quotes = sum(len(position.evidence) for position in corpus.positions)
+widgets.download_deferred(lambda: cache.positions_table(corpus), quotes, "corpus-positions")
 links.copy_link("corpus")
