@@ -16,11 +16,9 @@ import streamlit as st
 
 from perspectives.corpus.model import Corpus
 from perspectives.exports import layout
-from perspectives.exports.blocks import Section
+from perspectives.exports.blocks import Layout, Section
 from perspectives.exports.printed import FORMATS
-from perspectives.teaching.brief import DebateBrief
 from perspectives.teaching.guide import ReadingGuide
-from perspectives.teaching.handout import SeminarHandout
 from perspectives.ui import paging
 from perspectives.ui.blockview import Headings, entries, entry_blocks, show_blocks
 
@@ -78,12 +76,11 @@ def _show(sections: tuple[Section, ...], headings: Headings, corpus: Corpus | No
         show_blocks(section.blocks, headings, corpus)
 
 
-def show_brief(b: DebateBrief, key: str = "brief", context: str = "") -> None:
-    """The brief's side line, then its sections as tabs. A long tab (a brief of a long
-    reading list) shows `BRIEF_PER_PAGE` entries at a time with a page control (`key`, and
-    `context`: the motion and side, so another brief starts at its first page); the
-    downloads hold the whole brief."""
-    printed = layout.brief_layout(b)
+def show_brief(printed: Layout, key: str = "brief", context: str = "") -> None:
+    """The brief (`layout.brief_layout`): its side line, then its sections as tabs. A long
+    tab (a brief of a long reading list) shows `BRIEF_PER_PAGE` entries at a time with a page
+    control (`key`, and `context`: the motion and side, so another brief starts at its first
+    page); the downloads hold the whole brief."""
     _show(printed.section("side"), BRIEF_HEADINGS)
     for tab, name in zip(st.tabs(list(BRIEF_TABS.values())), BRIEF_TABS, strict=True):
         with tab:
@@ -100,10 +97,10 @@ def show_brief(b: DebateBrief, key: str = "brief", context: str = "") -> None:
             show_blocks(entry_blocks(shown), BRIEF_HEADINGS)
 
 
-def show_handout(corpus: Corpus, h: SeminarHandout) -> None:
-    """Each topic of the handout, its spectrum drawn live; then, in an expander, what the texts
-    leave out and the sources (the printed cover is what the page's picker shows)."""
-    printed = layout.handout_layout(h)
+def show_handout(corpus: Corpus, printed: Layout) -> None:
+    """Each topic of the handout (`layout.handout_layout`), its spectrum drawn live; then, in
+    an expander, what the texts leave out and the sources (the printed cover is what the
+    page's picker shows)."""
     _show(printed.section("topic"), SHEET_HEADINGS, corpus)
     with st.expander("What these texts leave out, and the sources"):
         closing = printed.section("leaves-out") + printed.section("sources")

@@ -102,6 +102,10 @@ briefview.downloads(
     key="debate-download",
     what="brief",
 )
-briefview.show_brief(brief, "debate-page", context="|".join(map(str, params.values())))
+briefview.show_brief(
+    cache.brief_layout(corpus, motion, side),
+    "debate-page",
+    context="|".join(map(str, params.values())),
+)
 st.divider()
 links.copy_link(PAGE, **params)

@@ -7,7 +7,6 @@ import streamlit as st
 from perspectives.exports.printed import handout_name
 from perspectives.ui import briefview, cache, links, present, urlstate, widgets
 from perspectives.ui.state import corpus_or_stop
-from perspectives.views import matrix
 
 PAGE = "seminar"
 
@@ -18,7 +17,7 @@ topics = {t.id: t for t in corpus.topics}
 documents = {d.id: d for d in corpus.documents}
 
 fresh = urlstate.url_changed(PAGE)
-default_topics = [s.topic_id for s in matrix.most_divided(corpus)[:2]] or list(topics)[:1]
+default_topics = cache.most_divided_topics(corpus)[:2] or list(topics)[:1]
 asked = urlstate.checked_list(links.param_list("topics"), topics, "topic", fresh)
 doc_id = urlstate.checked(
     links.param("doc"), documents, "document", corpus.documents[0].id, fresh, "the first one"
@@ -46,7 +45,6 @@ urlstate.remember(PAGE)
 urlstate.keep("seminar-topics", "seminar-doc")
 
 if chosen:
-    handout = cache.handout(corpus, tuple(chosen))
     name = handout_name(chosen)
     with present.chrome("seminar-download"):
         briefview.downloads(
@@ -55,7 +53,7 @@ if chosen:
             key="seminar-download",
             what="handout",
         )
-    briefview.show_handout(corpus, handout)
+    briefview.show_handout(corpus, cache.handout_layout(corpus, tuple(chosen)))
 else:
     st.info("Choose at least one topic to prepare a handout.")
 if projector:  # nothing but the handout's topics
