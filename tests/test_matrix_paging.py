@@ -137,3 +137,12 @@ def test_the_phone_list_shows_the_same_page_of_voices(long_list, monkeypatch):
         if link.proto.page == "matrix" and f"topic={topic}&" in link.proto.query_string + "&"
     ]
     assert {q.split("voice=")[1].split("&")[0] for q in rows} == set(order[40:])
+
+
+def test_pairs_are_counted_alike_over_many_small_blocks(monkeypatch):
+    from perspectives.views import pairblocks
+
+    corpus = load_corpus(ROOT / "data")
+    expected = {least: len(agreement.ranked_pairs(corpus, least)) for least in (1, 2, 3)}
+    monkeypatch.setattr(pairblocks, "CELLS", 7)  # a block of one row
+    assert {least: agreement.pair_count(corpus, least) for least in (1, 2, 3)} == expected

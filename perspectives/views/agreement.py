@@ -94,7 +94,9 @@ def _heads(corpus: Corpus, min_shared: int, limit: int) -> tuple[list[Agreement]
 def pair_count(corpus: Corpus, min_shared: int = 1) -> int:
     """How many pairs of voices share `min_shared` topics (the rows of the pairs' download),
     counted without listing them."""
-    return _heads(corpus, min_shared, 1)[1]
+    stance, _ = _stances(corpus)
+    placed = pairblocks.placed_matrices(stance, [v.id for v in corpus.voices])
+    return pairblocks.count_pairs(placed, min_shared)
 
 
 def closest_pairs(corpus: Corpus, min_shared: int = 2, limit: int | None = 5) -> list[Agreement]:

