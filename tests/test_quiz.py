@@ -172,3 +172,18 @@ def test_the_name_finder_agrees_with_asking_each_name(corpus):
     texts += ["MA said", "Mao said", "o'neil's view", "a -dash here", "xi  jinping", "Xi Jinping."]
     for text in texts:
         assert finder(text) == quiz._mentions(text, names), text
+
+
+def test_one_pattern_per_voice_finds_what_a_pattern_per_name_found():
+    import random as random_module
+    import re
+
+    from perspectives.teaching.quiz import _mentions
+
+    rng = random_module.Random(3)
+    words = ["Ann", "ann-marie", "O'Neil", "C++", "Li", "Lü", "x.y", "(Ed)", "Zoë", "the"]
+    for _ in range(400):
+        names = tuple(rng.sample(words, rng.randint(0, 3)))
+        text = " ".join(rng.choice([*words, "and", "—", "Annie", "Lin"]) for _ in range(6))
+        expected = any(re.search(rf"\b{re.escape(n)}\b", text, re.IGNORECASE) for n in names)
+        assert _mentions(text, names) == expected, (text, names)
