@@ -174,6 +174,9 @@ def page(browser):
 def open_app(page, url: str) -> None:
     """Go to `url` and wait until the script has finished running."""
     page.goto(url)
+    # The app reads "notRunning" before its first run has begun: wait for the page's first
+    # element, so a slow first run (a loaded CI machine) is not taken for a finished one.
+    page.wait_for_selector("[data-testid='stMain'] [data-testid='stElementContainer']")
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     page.wait_for_timeout(300)
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from perspectives.corpus import default_corpus_path, load_corpus
 from tests.contrast import AA_TEXT, blend, ratio, rgb
@@ -123,7 +124,7 @@ def test_projector_screenshots(browser, server, artifacts, corpus, name, path, w
     context, page = _context(browser, width, height)
     try:
         open_app(page, server + path.format(topic=position.topic, voice=position.voice))
-        assert not page.locator("[data-testid=stSidebar]").is_visible()
+        expect(page.locator("[data-testid=stSidebar]")).to_be_hidden(timeout=10_000)
         size = page.evaluate(
             "() => parseFloat(getComputedStyle(document.documentElement).fontSize)"
         )
