@@ -12,6 +12,7 @@ from perspectives import stance
 from perspectives.corpus.entities import Position, Topic
 from perspectives.corpus.model import Corpus
 from perspectives.teaching.evidence_cards import KIND_PHRASES
+from perspectives.views.pairblocks import id_ranks
 from perspectives.wording import counted, quoted
 
 # Put to the other side of a debate, about one of its positions. {voice}: that voice's name,
@@ -144,9 +145,8 @@ def farthest_pairs(placed: Sequence[Position], limit: int) -> list[tuple[Positio
     pair gives, without forming them all (a topic of a 1,000-copy reading list has 30 million
     pairs, and sorting them took 16 GB and four minutes)."""
     scores = np.array([p.score for p in placed], dtype=np.int64)
-    by_id = sorted(range(len(placed)), key=lambda i: placed[i].id)
-    id_rank = np.empty(len(placed), dtype=np.int64)
-    id_rank[by_id] = np.arange(len(placed))
+    id_rank = id_ranks([p.id for p in placed])
+    by_id = np.argsort(id_rank).tolist()
     values = sorted(set(scores.tolist()))
     result: list[tuple[Position, Position]] = []
     for apart in sorted({abs(a - b) for a in values for b in values} - {0}, reverse=True):

@@ -119,9 +119,7 @@ def most_distant_pair(corpus: Corpus) -> Agreement | None:
     voices = m.voices
     if len(voices) < 2:
         return None
-    by_id = sorted(range(len(voices)), key=voices.__getitem__)
-    id_rank = np.empty(len(voices), dtype=np.int64)
-    id_rank[by_id] = np.arange(len(voices))
+    id_rank = pairblocks.id_ranks(voices)
     best: dict[int, list[tuple[int, int]]] = {2: [], 1: []}
     widest = {2: -1.0, 1: -1.0}
     for start, shared, gaps, later in pairblocks.blocks(m):
