@@ -30,16 +30,17 @@ def corpus():
     return awkward_corpus(LONE_SURROGATE)
 
 
-def test_the_chart_pngs_render_in_a_process_that_survives():
+def test_the_charts_render_in_a_process_that_survives():
     """In a child process: before the fix the process died of SIGABRT inside vl-convert."""
     code = (
         "from tests.awkward import awkward_corpus, LONE_SURROGATE\n"
-        "from perspectives.charts.png import spectrum_png\n"
+        "from perspectives.charts.printable import spectrum_png, spectrum_svg\n"
         "c = awkward_corpus(LONE_SURROGATE)\n"
         "from perspectives.exports.poll import chart_png\n"
         "from perspectives.teaching.class_poll import Results\n"
         "r = Results('K', 1, {-2: 1, -1: 0, 0: 2, 1: 0, 2: 0}, (), {})\n"
         "print(all(spectrum_png(c, t.id).startswith(b'\\x89PNG')"
+        " and spectrum_svg(c, t.id).startswith(b'<svg')"
         " and chart_png([r], t).startswith(b'\\x89PNG') for t in c.topics))\n"
     )
     done = subprocess.run(

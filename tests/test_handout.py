@@ -34,13 +34,13 @@ def test_one_sheet_per_topic_in_the_order_given(corpus):
         topic.poles.low,
         topic.poles.high,
     )
-    assert sheet.chart_png == b""
+    assert sheet.chart == b""
 
 
 def test_the_chart_renderer_is_called_per_topic(corpus):
     calls = []
     h = build_handout(corpus, ["covid-19"], chart=lambda c, t: calls.append(t) or b"png")
-    assert calls == ["covid-19"] and h.sheets[0].chart_png == b"png"
+    assert calls == ["covid-19"] and h.sheets[0].chart == b"png"
 
 
 def test_contrasting_quotes_come_from_the_ends_of_the_axis(corpus, handout):

@@ -39,7 +39,7 @@ def test_voices_with_no_camp_and_hostile_text(tmp_path, hostile_corpus_dir):
 def test_the_handout_charts_need_neither_altair_nor_pandas():
     code = (
         "import sys; from perspectives.corpus import load_corpus, default_corpus_path;"
-        "from perspectives.charts.png import spectrum_spec;"
+        "from perspectives.charts.printable import spectrum_spec;"
         "c = load_corpus(default_corpus_path()); spectrum_spec(c, c.topics[0].id);"
         "print('altair' in sys.modules, 'pandas' in sys.modules)"
     )

@@ -118,11 +118,11 @@ class Figure:
 
 @dataclass(frozen=True)
 class Image:
-    """A chart. `png` is empty when the format has no use for it or none was drawn; the
-    `fallback` items then say in words what it shows. `topic_id` names the topic of a
-    spectrum chart, which a screen draws live instead."""
+    """A chart. `picture` (PNG or SVG bytes) is empty when the format has no use for it or
+    none was drawn; the `fallback` items then say in words what it shows. `topic_id` names
+    the topic of a spectrum chart, which a screen draws live instead."""
 
-    png: bytes
+    picture: bytes
     fallback: tuple[Item, ...] = ()
     topic_id: str = ""
 

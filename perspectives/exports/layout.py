@@ -237,7 +237,7 @@ def topic_section(sheet: TopicSheet, gaps: str) -> Section:
     if sheet.description:
         blocks.append(Paragraph((Run(sheet.description),), "small"))
     blocks.append(Paragraph((Run(sheet.axis),), "small"))
-    blocks.append(Image(sheet.chart_png, spectrum_items(sheet), sheet.topic_id))
+    blocks.append(Image(sheet.chart, spectrum_items(sheet), sheet.topic_id))
     if sheet.mentions:
         blocks.append(labelled(stance.NO_SIDE.capitalize(), ", ".join(sheet.mentions), "small"))
     blocks.append(Heading("Contrasting quotes", 2))

@@ -77,9 +77,9 @@ def draw(pdf: Printer, block: Block, chart_h: float | None = CHART_MAX_H) -> Non
             _item(pdf, block)
         case Figure():
             _figure(pdf, block)
-        case Image() if block.png:
+        case Image() if block.picture:
             if chart_h is not None:
-                pdf.picture(block.png, CHART_W, chart_h)
+                pdf.picture(block.picture, CHART_W, chart_h)
         case Image():
             for item in block.fallback:
                 _item(pdf, item)
@@ -95,8 +95,8 @@ def draw(pdf: Printer, block: Block, chart_h: float | None = CHART_MAX_H) -> Non
 def _pictures(blocks: Iterable[Block]) -> list[bytes]:
     found = []
     for block in blocks:
-        if isinstance(block, Image) and block.png:
-            found.append(block.png)
+        if isinstance(block, Image) and block.picture:
+            found.append(block.picture)
         elif isinstance(block, Group):
             found += _pictures(block.blocks)
     return found
@@ -106,8 +106,8 @@ def fit(scratch: Printer, blocks: list[Block]) -> tuple[float, float]:
     """The largest scale at which the blocks' text leaves room on one page for their chart,
     and the chart's height there: it takes what is left, up to its full-width height."""
     natural = 0.0
-    for png in _pictures(blocks):
-        width, height = picture_size(png)
+    for picture in _pictures(blocks):
+        width, height = picture_size(picture)
         natural = max(natural, CHART_W * height / width)
     for scale in SCALES:
         scratch.scale = scale

@@ -28,6 +28,7 @@ from fpdf import FPDF
 from fpdf.fonts import SubsetMap, TTFFont
 
 from perspectives.exports import pdf_lines
+from perspectives.exports.pdf_svg import SVG_ERRORS, for_fpdf, is_svg, raster, svg_size
 from perspectives.safe_text import REPLACEMENT, printable
 from perspectives.wording import quoted
 
@@ -38,6 +39,7 @@ FONT_FILES = {
     "I": "DejaVuSans-Oblique.ttf",
     "BI": "DejaVuSans-BoldOblique.ttf",
 }
+UNICODE_FAMILY = "DejaVu Sans"  # the font's family name, as other programs (vl-convert) know it
 SYSTEM_DIRS = (
     "/usr/share/fonts/truetype/dejavu",
     "/usr/share/fonts/dejavu",
@@ -105,9 +107,11 @@ def ascii_safe(text: str) -> str:
     return "".join(out)
 
 
-def picture_size(png: bytes) -> tuple[int, int]:
-    """Width and height in pixels, from the PNG header's IHDR chunk."""
-    width, height = struct.unpack(">II", png[16:24])
+def picture_size(picture: bytes) -> tuple[float, float]:
+    """Width and height: an SVG's from its root, a PNG's in pixels from its IHDR chunk."""
+    if is_svg(picture):
+        return svg_size(picture)
+    width, height = struct.unpack(">II", picture[16:24])
     return width, height
 
 
@@ -260,12 +264,21 @@ class Printer(FPDF):
         self.runs([("g", f"— {speaker}. "), ("gI", citation)], size=8.5, indent=indent)
         self.ln(0.5 * self.scale)
 
-    def picture(self, png: bytes, max_w: float, max_h: float) -> None:
-        """An image at most `max_w` x `max_h` mm, keeping its proportions."""
-        width, height = picture_size(png)
+    def picture(self, picture: bytes, max_w: float, max_h: float) -> None:
+        """A PNG or SVG at most `max_w` x `max_h` mm, keeping its proportions. An SVG is drawn
+        as vectors; one that fpdf2 cannot read is rasterised instead (`pdf_svg.raster`)."""
+        width, height = picture_size(picture)
         ratio = height / width
         w = min(max_w, max_h / ratio)
-        self.image(BytesIO(png), x=self.l_margin, w=w, h=w * ratio)
+        drawable = picture
+        if is_svg(picture):
+            drawable = for_fpdf(picture, self.family_name, self.t)
+        try:
+            self.image(BytesIO(drawable), x=self.l_margin, w=w, h=w * ratio)
+        except SVG_ERRORS:
+            if drawable is picture:
+                raise
+            self.image(BytesIO(raster(picture)), x=self.l_margin, w=w, h=w * ratio)
         self.ln(1.5 * self.scale)
 
     def output_bytes(self) -> bytes:

@@ -19,7 +19,7 @@ from perspectives.exports.blocks import Layout
 from perspectives.exports.layout import brief_layout, guide_layout, handout_layout
 from perspectives.teaching.brief import build_brief
 from perspectives.teaching.guide import build_guide
-from perspectives.teaching.handout import build_handout, default_chart
+from perspectives.teaching.handout import ChartRenderer, build_handout, png_chart
 
 FORMATS = {
     "md": "text/markdown",
@@ -104,8 +104,27 @@ def handout_name(topic_ids: Sequence[str]) -> str:
     return "handout-" + ("-".join(ids) if len(ids) <= 3 else f"{len(ids)}-topics")
 
 
+def pdf_chart(corpus: Corpus, topic_id: str) -> bytes:
+    """The spectrum as SVG (drawn as vectors), its labels measured in the font the PDF sets
+    them in: measured in another, a legend's labels overlap."""
+    from perspectives.charts.printable import spectrum_svg, use_font_folder
+    from perspectives.exports.pdf_printer import UNICODE_FAMILY, unicode_font
+
+    files = unicode_font()
+    if files is None:
+        return spectrum_svg(corpus, topic_id)  # the PDF's Helvetica, vl-convert's sans-serif
+    use_font_folder(str(files[""].parent))
+    return spectrum_svg(corpus, topic_id, UNICODE_FAMILY)
+
+
+# The chart each format takes: none in Markdown, a PNG in DOCX, an SVG in a PDF.
+CHARTS: dict[str, ChartRenderer | None] = {"md": None, "docx": png_chart, "pdf": pdf_chart}
+
+
 def handout_export(corpus: Corpus, topic_ids: Sequence[str], fmt: str) -> Export:
-    handout = build_handout(corpus, topic_ids, chart=None if fmt == "md" else default_chart)
+    if fmt not in CHARTS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    handout = build_handout(corpus, topic_ids, chart=CHARTS[fmt])
     data = render(handout_layout(handout), fmt)
     return Export(f"{handout_name(topic_ids)}.{fmt}", data, FORMATS[fmt], handout.counts())
 

@@ -120,8 +120,8 @@ def add_block(doc: DocxDocument, block: Block) -> None:
             _item(doc, block)
         case Figure():
             _figure(doc, block)
-        case Image() if block.png:
-            doc.add_picture(BytesIO(block.png), width=CHART_WIDTH)
+        case Image() if block.picture:
+            doc.add_picture(BytesIO(block.picture), width=CHART_WIDTH)
         case Image():
             for item in block.fallback:
                 _item(doc, item)

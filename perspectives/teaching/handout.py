@@ -48,7 +48,7 @@ class TopicSheet:
     one_sided: bool  # every placed voice on the same side of 0: the quotes contrast less
     questions: tuple[DiscussionQuestion, ...]
     silent: tuple[str, ...]
-    chart_png: bytes = b""
+    chart: bytes = b""  # the spectrum chart as its format wants it: PNG, SVG, or none
 
 
 @dataclass(frozen=True)
@@ -115,18 +115,18 @@ def topic_sheet(corpus: Corpus, topic_id: str, chart: ChartRenderer | None = Non
         one_sided=len(signs) == 1 and 0 not in signs,
         questions=discussion_questions(corpus, topic),
         silent=tuple(v.name for v in corpus.silent_voices(topic_id)),
-        chart_png=chart(corpus, topic_id) if chart else b"",
+        chart=chart(corpus, topic_id) if chart else b"",
     )
 
 
-def default_chart(corpus: Corpus, topic_id: str) -> bytes:
-    from perspectives.charts.png import spectrum_png
+def png_chart(corpus: Corpus, topic_id: str) -> bytes:
+    from perspectives.charts.printable import spectrum_png
 
     return spectrum_png(corpus, topic_id)
 
 
 def build_handout(
-    corpus: Corpus, topic_ids: Sequence[str], chart: ChartRenderer | None = default_chart
+    corpus: Corpus, topic_ids: Sequence[str], chart: ChartRenderer | None = png_chart
 ) -> SeminarHandout:
     """A handout for the topics in the order given (each once); `chart=None` skips the images
     (Markdown has no use for them)."""

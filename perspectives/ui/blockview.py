@@ -123,8 +123,8 @@ def _image(block: Image, corpus: Corpus | None) -> None:
             from perspectives.ui import cache
 
             present.vega_chart(cache.spectrum_spec(corpus, block.topic_id), width="stretch")
-    elif block.png:
-        st.image(block.png)
+    elif block.picture:
+        st.image(block.picture)
     else:
         for entry in block.fallback:
             item(entry)
