@@ -117,7 +117,7 @@ def test_the_leaders_chart_png_is_rendered_once_per_content(topic, monkeypatch):
 
     calls = []
     monkeypatch.setattr(poll_files, "chart_png", lambda rounds, t: calls.append(1) or b"png")
-    monkeypatch.setattr(pollfiles, "_PNGS", type(pollfiles._PNGS)())
+    monkeypatch.setattr(pollfiles, "_PNGS", type(pollfiles._PNGS)(pollfiles.PNGS_KEPT))
     one = Results("X", 1, {-2: 1, -1: 0, 0: 0, 1: 0, 2: 0}, (), {})
     same = Results("X", 1, {-2: 1, -1: 0, 0: 0, 1: 0, 2: 0}, (), {})
     more = Results("X", 1, {-2: 2, -1: 0, 0: 0, 1: 0, 2: 0}, (), {})

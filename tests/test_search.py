@@ -8,6 +8,7 @@ import pytest
 
 from perspectives.corpus import load_corpus
 from perspectives.corpus.document import Document
+from perspectives.recent import Recent
 from perspectives.views import search_index as search_module
 from perspectives.views.search_index import SearchError, SearchIndex, index_for, search
 
@@ -188,14 +189,13 @@ def test_index_is_built_once_per_fingerprint(corpus, corpus_dir, corpus_files, w
 
 
 def test_only_the_most_recent_indexes_are_kept(corpus, monkeypatch):
-    monkeypatch.setattr(search_module, "_INDEXES", search_module.OrderedDict())
-    monkeypatch.setattr(search_module, "MAX_INDEXES", 2)
+    monkeypatch.setattr(search_module, "_INDEXES", Recent(2, serial=True))
     versions = [corpus.model_copy(update={"fingerprint": f"v{n}"}) for n in range(3)]
     first = index_for(versions[0])
     index_for(versions[1])
     assert index_for(versions[0]) is first  # used again: now the most recent
     index_for(versions[2])  # evicts v1, the least recently used
-    assert list(search_module._INDEXES) == ["v0", "v2"]
+    assert search_module._INDEXES.keys() == ["v0", "v2"]
     assert index_for(versions[0]) is first
 
 

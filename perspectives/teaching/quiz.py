@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import random
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from perspectives.corpus.entities import Evidence, Position
 from perspectives.corpus.model import Corpus
+from perspectives.recent import Recent
 
 MODES = ("voice", "camp")
 ROUND_LENGTH = 10
@@ -124,8 +123,7 @@ class _NameFinder:
         return False
 
 
-_CANDIDATES: OrderedDict[tuple[str, str], list[tuple[Position, Evidence]]] = OrderedDict()
-_CANDIDATES_LOCK = threading.Lock()
+_CANDIDATES: Recent[tuple[str, str], list[tuple[Position, Evidence]]] = Recent(8)
 
 
 def candidates(corpus: Corpus, mode: str = "voice") -> list[tuple[Position, Evidence]]:
@@ -133,15 +131,7 @@ def candidates(corpus: Corpus, mode: str = "voice") -> list[tuple[Position, Evid
     per corpus and mode (every quote checked against every voice's names: seconds at 22,000
     voices, for each new round)."""
     _check_mode(mode)
-    key = (corpus.fingerprint, mode)
-    with _CANDIDATES_LOCK:
-        found = _CANDIDATES.get(key)
-    if found is None:
-        found = _candidates(corpus, mode)
-        with _CANDIDATES_LOCK:
-            _CANDIDATES[key] = found
-            while len(_CANDIDATES) > 8:
-                _CANDIDATES.popitem(last=False)
+    found = _CANDIDATES.get((corpus.fingerprint, mode), lambda: _candidates(corpus, mode))
     return list(found)
 
 

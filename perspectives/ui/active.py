@@ -31,8 +31,6 @@ problems, its valid part is found once per revision (`corpus.salvage.load_valid`
 from __future__ import annotations
 
 import contextlib
-import threading
-from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -42,6 +40,7 @@ from perspectives.corpus import CorpusError, default_corpus_path, load_cached
 from perspectives.corpus.model import Corpus
 from perspectives.corpus.salvage import LoadResult, load_valid
 from perspectives.markup import st_escape
+from perspectives.recent import Recent
 from perspectives.ui import present
 
 if TYPE_CHECKING:
@@ -141,21 +140,11 @@ def link_params(**params: str | int | None) -> dict[str, str]:
     return clean
 
 
-_salvaged: OrderedDict[tuple, LoadResult] = OrderedDict()
-_salvaged_lock = threading.Lock()
-KEPT = 8
+_salvaged: Recent[tuple, LoadResult] = Recent(8)
 
 
 def _remember(key: tuple, make) -> LoadResult:
-    with _salvaged_lock:
-        hit = _salvaged.get(key)
-    if hit is None:
-        hit = make()
-        with _salvaged_lock:
-            _salvaged[key] = hit
-            while len(_salvaged) > KEPT:
-                _salvaged.popitem(last=False)
-    return hit
+    return _salvaged.get(key, make)
 
 
 def active_result() -> tuple[str, LoadResult]:

@@ -9,19 +9,16 @@ cheap; the PNG is kept per chart content, so vl-convert runs only when the votes
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 import streamlit as st
 
 from perspectives.corpus.entities import Topic
 from perspectives.exports import poll as poll_files
+from perspectives.recent import Recent
 from perspectives.store.polls import Poll, PollStore, Results
 from perspectives.ui import present
 
-_PNGS: OrderedDict[tuple, bytes] = OrderedDict()
-_PNGS_LOCK = threading.Lock()
 PNGS_KEPT = 64
+_PNGS: Recent[tuple, bytes] = Recent(PNGS_KEPT)
 
 
 def chart_png(rounds: list[Results], topic: Topic) -> bytes:
@@ -33,16 +30,7 @@ def chart_png(rounds: list[Results], topic: Topic) -> bytes:
         topic.poles.high,
         tuple((r.round, tuple(sorted(r.counts.items()))) for r in rounds),
     )
-    with _PNGS_LOCK:
-        if key in _PNGS:
-            _PNGS.move_to_end(key)
-            return _PNGS[key]
-    png = poll_files.chart_png(rounds, topic)
-    with _PNGS_LOCK:
-        _PNGS[key] = png
-        while len(_PNGS) > PNGS_KEPT:
-            _PNGS.popitem(last=False)
-    return png
+    return _PNGS.get(key, lambda: poll_files.chart_png(rounds, topic))
 
 
 def downloads(ws: PollStore, poll: Poll, topic: Topic) -> None:

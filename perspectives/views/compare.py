@@ -7,11 +7,9 @@ none and is never put on an axis.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-
 from perspectives.corpus.entities import Position, Voice
 from perspectives.corpus.model import Corpus
+from perspectives.recent import Recent
 
 
 def placed(positions) -> list[Position]:
@@ -59,35 +57,31 @@ def head_to_head(corpus: Corpus, voice_ids: list[str]) -> list[tuple[str, list[P
 # Per corpus fingerprint: who answers each position, and the contests links both ways. A
 # card asked by scanning every position (one scan per card, and per row of the positions
 # table) was quadratic: Compare 40 s and Corpus 64 s per run at 100 copies.
-_LINKS: OrderedDict[str, tuple[dict[str, list[Position]], dict[str, list[str]]]] = OrderedDict()
-_LINKS_LOCK = threading.Lock()
+Links = tuple[dict[str, list[Position]], dict[str, list[str]]]
+_LINKS: Recent[str, Links] = Recent(8)
 
 
-def _links(corpus: Corpus) -> tuple[dict[str, list[Position]], dict[str, list[str]]]:
+def _links(corpus: Corpus) -> Links:
     """(position id -> the positions answering it, position id -> the ids of the positions
     contesting it, in corpus order and without itself), once per corpus."""
-    with _LINKS_LOCK:
-        found = _LINKS.get(corpus.fingerprint)
-    if found is None:
-        answered: dict[str, list[Position]] = {}
-        linked: dict[str, set[str]] = {}
-        for p in corpus.positions:
-            for target in dict.fromkeys(p.answers):
-                answered.setdefault(target, []).append(p)
-            for other in p.contests:
-                linked.setdefault(p.id, set()).add(other)
-                linked.setdefault(other, set()).add(p.id)
-        order = {p.id: i for i, p in enumerate(corpus.positions)}
-        contesting = {
-            key: sorted((i for i in ids if i != key and i in order), key=order.__getitem__)
-            for key, ids in linked.items()
-        }
-        found = (answered, contesting)
-        with _LINKS_LOCK:
-            _LINKS[corpus.fingerprint] = found
-            while len(_LINKS) > 8:
-                _LINKS.popitem(last=False)
-    return found
+    return _LINKS.get(corpus.fingerprint, lambda: _linked(corpus))
+
+
+def _linked(corpus: Corpus) -> Links:
+    answered: dict[str, list[Position]] = {}
+    linked: dict[str, set[str]] = {}
+    for p in corpus.positions:
+        for target in dict.fromkeys(p.answers):
+            answered.setdefault(target, []).append(p)
+        for other in p.contests:
+            linked.setdefault(p.id, set()).add(other)
+            linked.setdefault(other, set()).add(p.id)
+    order = {p.id: i for i, p in enumerate(corpus.positions)}
+    contesting = {
+        key: sorted((i for i in ids if i != key and i in order), key=order.__getitem__)
+        for key, ids in linked.items()
+    }
+    return answered, contesting
 
 
 def positions_answering(corpus: Corpus, position_id: str) -> list[Position]:

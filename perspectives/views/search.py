@@ -17,14 +17,12 @@ ranks the kept rows in one pass, making snippets for the rows shown alone
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from perspectives.corpus.model import Corpus
+from perspectives.recent import Recent
 from perspectives.views.reader import paragraphs_touched
 from perspectives.views.search_index import Hit, index_for
 from perspectives.views.speakers import Speakers, attribution, describe
@@ -72,27 +70,13 @@ class FilteredHit:
 
 # Evidence paragraphs by (corpus fingerprint, voice, topic): a filtered search scanned every
 # position and claim of the corpus on each query (most of its time on a small corpus).
-_EVIDENCE: OrderedDict[tuple[str, str | None, str | None], frozenset[ParagraphKey]] = OrderedDict()
+MAX_EVIDENCE_SETS = 64
+_EVIDENCE: Recent[tuple[str, str | None, str | None], frozenset[ParagraphKey]] = Recent(
+    MAX_EVIDENCE_SETS
+)
 # The paragraphs a filtered search may return, by (corpus fingerprint, filters): the same set
 # object on every query, so a reader's temporary table of them is filled once, not per query.
-_KEPT: OrderedDict[tuple[str, Filters], frozenset[ParagraphKey]] = OrderedDict()
-_EVIDENCE_LOCK = threading.Lock()
-MAX_EVIDENCE_SETS = 64
-
-
-def _remembered(store: OrderedDict, key: tuple, make: Callable[[], frozenset[ParagraphKey]]):
-    """`store[key]`, made by `make()` when missing; the store keeps its last MAX_EVIDENCE_SETS."""
-    with _EVIDENCE_LOCK:
-        found = store.get(key)
-        if found is not None:
-            store.move_to_end(key)
-            return found
-    found = make()
-    with _EVIDENCE_LOCK:
-        store[key] = found
-        while len(store) > MAX_EVIDENCE_SETS:
-            store.popitem(last=False)
-    return found
+_KEPT: Recent[tuple[str, Filters], frozenset[ParagraphKey]] = Recent(MAX_EVIDENCE_SETS)
 
 
 def evidence_paragraphs(
@@ -101,7 +85,7 @@ def evidence_paragraphs(
     """Paragraphs holding evidence (position quotes, claim quotes) of a voice and/or a topic
     (kept for the corpus' last few filters)."""
     key = (corpus.fingerprint, voice, topic)
-    return _remembered(_EVIDENCE, key, lambda: _evidence_paragraphs(corpus, voice, topic))
+    return _EVIDENCE.get(key, lambda: _evidence_paragraphs(corpus, voice, topic))
 
 
 def kept_paragraphs(corpus: Corpus, filters: Filters) -> frozenset[ParagraphKey] | None:
@@ -111,7 +95,7 @@ def kept_paragraphs(corpus: Corpus, filters: Filters) -> frozenset[ParagraphKey]
     and never reads a matched row's document id (at 100x that read doubled a voice search)."""
     if not (filters.topic or filters.voice):
         return None
-    return _remembered(_KEPT, (corpus.fingerprint, filters), lambda: _kept(corpus, filters))
+    return _KEPT.get((corpus.fingerprint, filters), lambda: _kept(corpus, filters))
 
 
 def _kept(corpus: Corpus, filters: Filters) -> frozenset[ParagraphKey]:

@@ -18,13 +18,13 @@ import re
 import sqlite3
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from perspectives.corpus.document import Document
 from perspectives.corpus.model import Corpus
+from perspectives.recent import Recent
 
 OPEN, CLOSE = "\x02", "\x03"
 _BAREWORD = re.compile(r"^[\w\u0080-\uffff]+\*?$")
@@ -378,21 +378,12 @@ def _too_slow(query: str) -> SearchError:
 # The most recently used indexes, by corpus fingerprint. Bounded: an edited corpus gets a new
 # fingerprint, and a long-running app must not keep an index of every version it has seen.
 MAX_INDEXES = 8
-_INDEXES: OrderedDict[str, SearchIndex] = OrderedDict()
-_INDEX_LOCK = threading.Lock()
+_INDEXES: Recent[str, SearchIndex] = Recent(MAX_INDEXES, serial=True)
 
 
 def index_for(corpus: Corpus) -> SearchIndex:
     """The corpus' index, built once per corpus fingerprint."""
-    with _INDEX_LOCK:
-        index = _INDEXES.get(corpus.fingerprint)
-        if index is None:
-            index = _INDEXES[corpus.fingerprint] = SearchIndex(corpus.documents)
-            while len(_INDEXES) > MAX_INDEXES:
-                _INDEXES.popitem(last=False)
-        else:
-            _INDEXES.move_to_end(corpus.fingerprint)
-        return index
+    return _INDEXES.get(corpus.fingerprint, lambda: SearchIndex(corpus.documents))
 
 
 def search(corpus: Corpus, query: str, limit: int = 20, documents: Iterable[str] | None = None):

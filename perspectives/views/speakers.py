@@ -18,13 +18,12 @@ quoted voice gives the quoted words to that voice and nothing of it to the other
 from __future__ import annotations
 
 import re
-import threading
 from bisect import bisect_left
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from perspectives.corpus.document import Paragraph
 from perspectives.corpus.model import Corpus
+from perspectives.recent import Recent
 from perspectives.views.reader import paragraphs_touched
 
 Span = tuple[int, int]
@@ -143,21 +142,12 @@ class Attribution:
         return frozenset(found)
 
 
-_CACHE: OrderedDict[str, Attribution] = OrderedDict()
-_LOCK = threading.Lock()
+_ATTRIBUTIONS: Recent[str, Attribution] = Recent(8, serial=True)
 
 
 def attribution(corpus: Corpus) -> Attribution:
     """The corpus' attribution, built once per corpus fingerprint (the last few kept)."""
-    with _LOCK:
-        found = _CACHE.get(corpus.fingerprint)
-        if found is None:
-            found = _CACHE[corpus.fingerprint] = Attribution(corpus)
-            while len(_CACHE) > 8:
-                _CACHE.popitem(last=False)
-        else:
-            _CACHE.move_to_end(corpus.fingerprint)
-        return found
+    return _ATTRIBUTIONS.get(corpus.fingerprint, lambda: Attribution(corpus))
 
 
 def describe(corpus: Corpus, speakers: Speakers) -> str:

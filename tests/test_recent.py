@@ -1,0 +1,81 @@
+"""`recent.Recent`, the per-corpus memo every view keeps its tables in."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from perspectives.recent import Recent
+
+
+def test_a_value_is_made_once_and_the_least_recently_used_is_forgotten():
+    made = []
+    kept: Recent[str, str] = Recent(2)
+    make = lambda key: lambda: made.append(key) or key.upper()  # noqa: E731
+    assert kept.get("a", make("a")) == "A"
+    assert kept.get("a", make("a")) == "A" and made == ["a"]
+    kept.get("b", make("b"))
+    kept.get("a", make("a"))  # used again: now the most recent
+    kept.get("c", make("c"))  # evicts b
+    assert kept.keys() == ["a", "c"] and made == ["a", "b", "c"]
+    kept.get("b", make("b"))
+    assert made == ["a", "b", "c", "b"]
+    kept.clear()
+    assert kept.keys() == []
+
+
+def test_a_falsy_value_is_kept_too():
+    made = []
+    kept: Recent[str, frozenset] = Recent(4)
+    for _ in range(3):
+        kept.get("empty", lambda: made.append(1) or frozenset())
+    assert made == [1]
+
+
+def test_a_size_below_one_is_refused():
+    with pytest.raises(ValueError, match="at least 1"):
+        Recent(0)
+
+
+@pytest.mark.parametrize("serial", [False, True])
+def test_a_value_being_made_holds_up_other_keys_only_when_serial(serial):
+    kept: Recent[str, str] = Recent(4, serial=serial)
+    kept.get("hit", lambda: "ready")
+    making, release = threading.Event(), threading.Event()
+
+    def slow():
+        making.set()
+        release.wait(10)
+        return "slow"
+
+    builder = threading.Thread(target=kept.get, args=("slow", slow))
+    builder.start()
+    assert making.wait(10)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(kept.get("hit", lambda: "again")))
+    reader.start()
+    reader.join(0.5)
+    assert reader.is_alive() is serial  # serial: waits for the lock the maker holds
+    release.set()
+    builder.join(10)
+    reader.join(10)
+    assert got == ["ready"] and sorted(kept.keys()) == ["hit", "slow"]
+
+
+def test_serial_values_are_made_once_for_many_threads():
+    made = []
+    kept: Recent[str, str] = Recent(4, serial=True)
+
+    def make():
+        made.append(1)
+        time.sleep(0.1)
+        return "index"
+
+    threads = [threading.Thread(target=kept.get, args=("corpus", make)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert made == [1]
