@@ -4,6 +4,7 @@ the stylesheets' safety, chart scaling, and the pages under AppTest."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from streamlit.elements.html import _html_only_style_tags
@@ -237,3 +238,57 @@ def test_the_poll_leaders_charts_grow_in_projector_mode(tmp_path, monkeypatch):
         assert present.PRESENT_CSS in _styles(leader)
     finally:
         store.dispose_engines()
+
+
+def _named_apart(spec: dict) -> tuple[dict, list[list[dict]]]:
+    """The spec with its datasets' names replaced by their order of use in the layers, and
+    each dataset's rows (what a chart draws, whatever Arrow string type holds them)."""
+    import pyarrow as pa
+
+    order = list(dict.fromkeys(layer["data"]["name"] for layer in spec["layer"]))
+    layers = [
+        {**layer, "data": {"name": order.index(layer["data"]["name"])}} for layer in spec["layer"]
+    ]
+    rows = [pa.ipc.open_stream(spec["datasets"][name]).read_all().to_pylist() for name in order]
+    rest = {key: value for key, value in spec.items() if key not in ("datasets", "layer")}
+    return {**rest, "layer": layers}, rows
+
+
+@pytest.mark.parametrize("legend", [True, False])
+def test_the_spectrum_written_without_altair_is_the_chart_altair_writes(legend):
+    """`cache.spectrum_spec` builds the explorer's strip from `charts.spectrum_plain` (no
+    Altair on a cold start's first page): the same spec and the same rows as Streamlit's
+    conversion of `spectrum_strip`, for every topic, all voices and a few."""
+    from perspectives.charts.spectrum_plain import spectrum_vegalite
+
+    corpus = load_cached(default_corpus_path())
+    for voice_ids in (None, [v.id for v in corpus.voices[::3]]):
+        for topic in corpus.topics:
+            altair = present.vega_spec(
+                spectrum.spectrum_strip(corpus, topic.id, voice_ids, legend=legend)
+            )
+            plain = present.arrow_spec(spectrum_vegalite(corpus, topic.id, voice_ids, legend))
+            assert all(isinstance(data, bytes) for data in plain["datasets"].values())
+            assert _named_apart(plain) == _named_apart(altair), topic.id
+
+
+def test_the_first_page_imports_neither_altair_nor_builds_a_chart_with_it():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        "at = AppTest.from_file('app.py', default_timeout=120).run()\n"
+        "assert not at.exception, at.exception\n"
+        "print(len(at.get('vega_lite_chart')), 'altair' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.stdout.split()[-2:] == ["1", "False"]

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from perspectives.charts import heatmap, spectrum
-from perspectives.charts import timeline as timeline_charts
+from perspectives.charts.spectrum_plain import spectrum_vegalite
 from perspectives.corpus.entities import Motion
 from perspectives.corpus.model import Corpus
 from perspectives.exports.tables import table_to_csv, table_to_json
@@ -71,6 +70,8 @@ def shared(max_entries: int):
 
 @shared(8)
 def matrix_frame(corpus: Corpus) -> pd.DataFrame:
+    from perspectives.charts import heatmap
+
     return heatmap.matrix_frame(corpus)
 
 
@@ -176,9 +177,11 @@ def all_pairs_table(corpus: Corpus) -> pd.DataFrame:
 def spectrum_spec(
     corpus: Corpus, topic_id: str, voice_ids: tuple[str, ...] = (), legend: bool = True
 ) -> dict:
-    """`spectrum.spectrum_strip`'s spec; no `voice_ids` means every voice."""
-    chart = spectrum.spectrum_strip(corpus, topic_id, list(voice_ids) or None, legend=legend)
-    return present.vega_spec(chart)
+    """`charts.spectrum.spectrum_strip`'s spec, written without Altair (its import and the
+    schema check were half a second of a cold start's first page); no `voice_ids` means every
+    voice."""
+    plain = spectrum_vegalite(corpus, topic_id, list(voice_ids) or None, legend=legend)
+    return present.arrow_spec(plain)
 
 
 @cached(16)
@@ -186,6 +189,8 @@ def heatmap_spec(
     corpus: Corpus, current: tuple[str, str] | None, voice_ids: tuple[str, ...]
 ) -> dict:
     """`heatmap.stance_heatmap`'s spec for a page of voices, `current` (topic, voice) outlined."""
+    from perspectives.charts import heatmap
+
     chart = heatmap.stance_heatmap(
         corpus, current, frame=matrix_page_frame(corpus, voice_ids), voice_ids=list(voice_ids)
     )
@@ -194,12 +199,16 @@ def heatmap_spec(
 
 @cached(32)
 def timeline_spec(corpus: Corpus, topic: str | None) -> dict:
+    from perspectives.charts import timeline as timeline_charts
+
     return present.vega_spec(timeline_charts.timeline_chart(corpus, topic))
 
 
 @cached(32)
 def events_spec(corpus: Corpus, topic: str | None) -> dict | None:
     """The events chart's spec; None when there is no dated event (on the topic)."""
+    from perspectives.charts import timeline as timeline_charts
+
     chart = timeline_charts.events_chart(corpus, topic)
     return None if chart is None else present.vega_spec(chart)
 

@@ -260,6 +260,22 @@ def vega_spec(chart: Any) -> dict:
     return _convert_altair_to_vega_lite_spec(chart)
 
 
+def arrow_spec(plain: dict) -> dict:
+    """A Vega-Lite dict written without Altair (`charts.spectrum_plain`) as `vega_spec` gives
+    the same chart: no `config` (Streamlit converts with Altair's theme "none"), each named
+    dataset as Arrow bytes, made with pyarrow alone (left as rows, Streamlit would make them
+    through pandas on every draw). `tests/test_present.py` holds the two drawn elements equal."""
+    import pyarrow as pa
+    from streamlit.dataframe_util import convert_arrow_table_to_arrow_bytes
+
+    spec = {key: value for key, value in plain.items() if key not in ("config", "datasets")}
+    spec["datasets"] = {
+        name: convert_arrow_table_to_arrow_bytes(pa.Table.from_pylist(rows))
+        for name, rows in plain.get("datasets", {}).items()
+    }
+    return spec
+
+
 def vega_chart(spec: dict, **kwargs: Any):
     """A spec from `vega_spec` drawn as `st.altair_chart` draws its chart; in projector mode
     with larger type and marks (`projector_dict`)."""
