@@ -54,9 +54,13 @@ WRITERS: dict[str, Callable[[Layout], bytes]] = {
 }
 
 
-def render(layout: Layout, fmt: str) -> bytes:
+def check_format(fmt: str) -> None:
     if fmt not in WRITERS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def render(layout: Layout, fmt: str) -> bytes:
+    check_format(fmt)
     return WRITERS[fmt](layout)
 
 
@@ -122,8 +126,7 @@ CHARTS: dict[str, ChartRenderer | None] = {"md": None, "docx": png_chart, "pdf":
 
 
 def handout_export(corpus: Corpus, topic_ids: Sequence[str], fmt: str) -> Export:
-    if fmt not in CHARTS:
-        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    check_format(fmt)
     handout = build_handout(corpus, topic_ids, chart=CHARTS[fmt])
     data = render(handout_layout(handout), fmt)
     return Export(f"{handout_name(topic_ids)}.{fmt}", data, FORMATS[fmt], handout.counts())
