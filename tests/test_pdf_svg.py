@@ -118,3 +118,26 @@ def test_the_handout_pdf_has_vector_charts_and_the_docx_png_ones(corpus):
 def test_an_unknown_format_is_refused(corpus):
     with pytest.raises(ValueError, match="unknown format"):
         handout_export(corpus, [corpus.topics[0].id], "odt")
+
+
+MARKUP = " <tspan>x</tspan> <script>alert(1)</script> & ]]> **bold** \"q\" 'a'"
+
+
+def test_markup_in_labels_prints_as_text_in_the_vector_chart(tmp_path):
+    """Names and poles holding SVG and HTML markup: vl-convert writes them escaped, the mend
+    keeps them text, and the PDF prints them literally (and still draws vectors)."""
+    from tests.conftest import make_corpus_files, write_files
+
+    files = make_corpus_files()
+    for voice in files["analysis/voices.yaml"]:
+        voice["name"] += MARKUP
+    for topic in files["analysis/topics.yaml"]:
+        topic["poles"]["low"] += MARKUP
+    corpus = load_corpus(write_files(tmp_path / "corpus", files))
+    assert _images(handout_export(corpus, [corpus.topics[0].id], "pdf").data) == 0
+    pdf = Printer("chart")  # the chart alone: its labels are the page's only text
+    pdf.add_page()
+    pdf.picture(spectrum_svg(corpus, corpus.topics[0].id), 170, 200)
+    page = PdfReader(io.BytesIO(pdf.output_bytes())).pages[0].extract_text()
+    flat = " ".join(page.split())
+    assert flat.count("<tspan>x</tspan> <script>alert(1)</script> & ]]> **bold**") >= 2
