@@ -88,3 +88,29 @@ def test_a_missing_corpus_folder_is_reported_not_raised(tmp_path, monkeypatch):
     frame = at.dataframe[0].value
     assert "corpus folder not found" in frame["problem"].iloc[0]
     assert os.fspath(missing) in frame["problem"].iloc[0]
+
+
+def test_the_sidebar_lists_what_the_corpus_leaves_out_as_one_list():
+    """The blind spots are one Markdown list (one element for the browser to redraw on every
+    run), every one of them in it, in corpus order."""
+    from perspectives.corpus import default_corpus_path, load_corpus
+    from perspectives.markup import st_escape
+    from tests.apptest import open_page
+
+    corpus = load_corpus(default_corpus_path())
+    at = open_page("compare")
+    (listed,) = [m.value for m in at.sidebar.expander[0].markdown]
+    items = listed.split("\n- ")
+    assert len(items) == len(corpus.blind_spots)
+    for item, spot in zip(items, corpus.blind_spots, strict=True):
+        assert f"**{st_escape(spot.title)}**" in item
+
+
+def test_a_blind_spot_over_two_lines_stays_one_item():
+    from perspectives.corpus.entities import BlindSpot
+    from perspectives.ui.widgets import _blind_spot_item
+
+    spot = BlindSpot(id="x", title="No *landlord*", description="First line.\nSecond line.")
+    item = _blind_spot_item(spot)
+    assert item.startswith("- **No \\*landlord\\***: First line\\.")
+    assert item.splitlines()[1] == "  Second line\\."  # indented: inside the item
