@@ -40,7 +40,9 @@ def test_a_size_below_one_is_refused():
 
 
 @pytest.mark.parametrize("serial", [False, True])
-def test_a_value_being_made_holds_up_other_keys_only_when_serial(serial):
+def test_a_value_being_made_never_holds_up_another_key(serial):
+    """A large corpus' index being built (seconds) must not make another user's search on
+    another corpus wait: no lock of the map is held while a value is made."""
     kept: Recent[str, str] = Recent(4, serial=serial)
     kept.get("hit", lambda: "ready")
     making, release = threading.Event(), threading.Event()
@@ -54,14 +56,52 @@ def test_a_value_being_made_holds_up_other_keys_only_when_serial(serial):
     builder.start()
     assert making.wait(10)
     got: list[str] = []
+    other = threading.Thread(target=lambda: got.append(kept.get("other", lambda: "made")))
     reader = threading.Thread(target=lambda: got.append(kept.get("hit", lambda: "again")))
-    reader.start()
-    reader.join(0.5)
-    assert reader.is_alive() is serial  # serial: waits for the lock the maker holds
+    for thread in (other, reader):
+        thread.start()
+        thread.join(10)
+        assert not thread.is_alive()
+    assert got == ["made", "ready"]  # both done while "slow" is still being made
     release.set()
     builder.join(10)
-    reader.join(10)
-    assert got == ["ready"] and sorted(kept.keys()) == ["hit", "slow"]
+    assert sorted(kept.keys()) == ["hit", "other", "slow"]
+
+
+def test_a_serial_value_is_awaited_not_made_again():
+    kept: Recent[str, str] = Recent(4, serial=True)
+    making, release = threading.Event(), threading.Event()
+    made = []
+
+    def slow():
+        made.append(1)
+        making.set()
+        release.wait(10)
+        return "index"
+
+    first = threading.Thread(target=kept.get, args=("corpus", slow))
+    first.start()
+    assert making.wait(10)
+    got: list[str] = []
+    second = threading.Thread(target=lambda: got.append(kept.get("corpus", slow)))
+    second.start()
+    second.join(0.3)
+    assert second.is_alive()  # waits for the value being made
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert got == ["index"] and made == [1]
+
+
+def test_a_failed_serial_value_is_made_again_by_the_next_caller():
+    kept: Recent[str, str] = Recent(4, serial=True)
+
+    def fail():
+        raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        kept.get("corpus", fail)
+    assert kept.get("corpus", lambda: "index") == "index"
 
 
 def test_serial_values_are_made_once_for_many_threads():
