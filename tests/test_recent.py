@@ -39,19 +39,27 @@ def test_a_size_below_one_is_refused():
         Recent(0)
 
 
+def _blocking(value: str, made: list | None = None):
+    """A maker that holds until released: (make, making, release); `made` counts its calls."""
+    making, release = threading.Event(), threading.Event()
+
+    def make():
+        if made is not None:
+            made.append(1)
+        making.set()
+        release.wait(10)
+        return value
+
+    return make, making, release
+
+
 @pytest.mark.parametrize("serial", [False, True])
 def test_a_value_being_made_never_holds_up_another_key(serial):
     """A large corpus' index being built (seconds) must not make another user's search on
     another corpus wait: no lock of the map is held while a value is made."""
     kept: Recent[str, str] = Recent(4, serial=serial)
     kept.get("hit", lambda: "ready")
-    making, release = threading.Event(), threading.Event()
-
-    def slow():
-        making.set()
-        release.wait(10)
-        return "slow"
-
+    slow, making, release = _blocking("slow")
     builder = threading.Thread(target=kept.get, args=("slow", slow))
     builder.start()
     assert making.wait(10)
@@ -70,15 +78,8 @@ def test_a_value_being_made_never_holds_up_another_key(serial):
 
 def test_a_serial_value_is_awaited_not_made_again():
     kept: Recent[str, str] = Recent(4, serial=True)
-    making, release = threading.Event(), threading.Event()
-    made = []
-
-    def slow():
-        made.append(1)
-        making.set()
-        release.wait(10)
-        return "index"
-
+    made: list[int] = []
+    slow, making, release = _blocking("index", made)
     first = threading.Thread(target=kept.get, args=("corpus", slow))
     first.start()
     assert making.wait(10)
