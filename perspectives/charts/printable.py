@@ -1,8 +1,8 @@
 """The spectrum chart of a topic as a file for printed handouts, rendered offline by vl-convert
-from the same Vega-Lite spec the explorer shows (`charts.spectrum_strip`), written without
-Altair (`charts.spectrum_plain`: importing Altair and pandas and building the specs took
-over a second of an all-topics handout). SVG for the PDF (drawn there as vectors), PNG for
-DOCX (python-docx takes raster images only)."""
+from the same Vega-Lite spec the explorer shows (`charts.spectrum_plain`, written without
+Altair: importing Altair and pandas and building the specs took over a second of an
+all-topics handout). SVG for the PDF (drawn there as vectors), PNG for DOCX (python-docx
+takes raster images only)."""
 
 from __future__ import annotations
 

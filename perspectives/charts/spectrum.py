@@ -1,5 +1,7 @@
-"""A topic's spectrum: every placed voice on the -2..+2 axis, coloured by camp, as a plain
-Altair spec (no Streamlit), with the table behind it for downloads."""
+"""A topic's spectrum as an Altair chart: the reference `charts.spectrum_plain` is tested
+against. The app draws and prints the plain builder's dict (no Altair import on its first page
+or in a handout); this module is what the tests compare it with, key for key, and what
+Streamlit's schema-checked conversion reads in `tests/test_present.py`."""
 
 from __future__ import annotations
 

@@ -1,11 +1,12 @@
-"""The spectrum strip's Vega-Lite spec as plain dicts, for the printed handout.
+"""The spectrum strip's Vega-Lite spec as plain dicts: what the explorer draws
+(`ui.cache.spectrum_spec`) and the printed handout renders (`charts.printable`).
 
-`charts.spectrum.spectrum_strip` builds this chart with Altair for the explorer; a handout
-with every topic needs only the spec, and Altair (with pandas) took longer to import and to
-build fifteen specs than fpdf2 took to lay out the whole PDF. This module writes the same
-dict `spectrum_strip(...).to_dict()` gives, key for key (the datasets named by the same
-hash): `tests/test_spectrum_plain.py` holds the two equal for every topic, so a change to
-one that the other lacks fails there.
+Altair (with pandas) took longer to import and to build fifteen specs than fpdf2 took to lay
+out a whole handout, and half a second of a cold start's first page. This module writes the
+dict `charts.spectrum.spectrum_strip(...).to_dict()` gives, key for key (the datasets named by
+the same hash); that Altair chart is kept as the reference the tests hold this one to
+(`tests/test_spectrum_plain.py`, and `tests/test_present.py` through Streamlit's schema-checked
+conversion), so a change to one that the other lacks fails there.
 """
 
 from __future__ import annotations
