@@ -73,8 +73,8 @@ def test_the_readme_test_line_is_what_ci_runs():
 
 
 def test_the_readme_says_how_to_turn_the_source_watcher_back_on():
-    """The shipped config turns Streamlit's source watcher off (a cold start's first page is
-    half a second quicker); a developer reads in the README how to have it back."""
+    """The shipped config turns Streamlit's source watcher off (a cold start's first page comes
+    a few tenths of a second sooner); a developer reads in the README how to have it back."""
     server = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))["server"]
     assert server["fileWatcherType"] == "none"
     assert "streamlit run app.py --server.fileWatcherType auto" in README
