@@ -10,7 +10,14 @@ import pytest
 from perspectives.corpus import load_corpus
 from perspectives.exports.blocks import Item
 from perspectives.exports.layout import brief_layout
-from perspectives.teaching.brief import MAX_LINES, build_brief, custom_motion, on_side, side_pole
+from perspectives.teaching.brief import (
+    MAX_LINES,
+    Weight,
+    build_brief,
+    custom_motion,
+    on_side,
+    side_pole,
+)
 from perspectives.teaching.evidence_cards import Card, strength
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -218,6 +225,19 @@ def test_thin_side_is_counted_and_flagged(corpus):
     assert mirror.thin == ("theirs",)
     balanced = build_brief(corpus, corpus.motions[0], "proposition")
     assert balanced.ours.quotes and balanced.theirs.quotes
+
+
+def test_two_even_sides_are_not_both_flagged_thin():
+    """One voice and one quote on each side: neither side rests on less than the other (the
+    brief used to print both contradictory notices)."""
+    even = Weight(voices=1, documents=1, quotes=1)
+    assert not even.thin_beside(Weight(voices=1, documents=1, quotes=1))
+    one = Weight(voices=1, documents=1, quotes=3)
+    many = Weight(voices=4, documents=4, quotes=3)
+    assert one.thin_beside(many) and not many.thin_beside(one)
+    assert Weight(2, 2, 3).thin_beside(Weight(6, 6, 9)) and not Weight(6, 6, 9).thin_beside(
+        Weight(2, 2, 3)
+    )
 
 
 def test_figures_are_on_the_topic_with_their_attribution(corpus, briefs):

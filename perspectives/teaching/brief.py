@@ -79,10 +79,12 @@ class Weight:
 
     def thin_beside(self, other: Weight) -> bool:
         """Whether this side rests on one voice or one quote, or on at most half the quotes of
-        the other side (a side with none is not thin: the brief says it is empty)."""
+        the other side, while the other has more (a side with none is not thin: the brief says
+        it is empty; two sides of one voice and one quote each are even, neither is thin)."""
         if not self.quotes or not other.quotes:
             return False
-        return self.voices == 1 or self.quotes == 1 or 2 * self.quotes <= other.quotes
+        weaker = self.voices <= other.voices and self.quotes <= other.quotes and self != other
+        return weaker and (self.voices == 1 or self.quotes == 1 or 2 * self.quotes <= other.quotes)
 
 
 def weight(positions: list[Position]) -> Weight:
